@@ -87,9 +87,8 @@ export function counted<T extends object>(target: T, className: string, counter:
 
 function wrapResult(result: unknown, counter: CallCounter): unknown {
   if (result && typeof result === 'object') {
-    if (Array.isArray(result)) {
-      return result.map((r) => (isFake(r) ? counted(r, r.__className, counter) : r));
-    }
+    // Arrays of fakes, and 2-D grids of them (getDataValidations, getMergedRanges per row…).
+    if (Array.isArray(result)) return result.map((r) => wrapResult(r, counter));
     if (isFake(result)) return counted(result, result.__className, counter);
   }
   return result;
