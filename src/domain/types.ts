@@ -21,6 +21,8 @@ export interface Recurrence {
   frequency: 'yearly' | 'times-per-year' | 'quarterly' | 'monthly';
   /** For times-per-year: how many times («не реже двух раз в год» → 2). */
   times?: number;
+  /** For yearly: every `interval` years («не реже одного раза в два года» → 2); absent means every year. */
+  interval?: number;
   /** The recurrence ends on this date («далее – ежегодно до 1 февраля 2024 года»). */
   until?: IsoDate;
 }
