@@ -1,0 +1,91 @@
+// `npm run demo`: a sample municipality's workbook, as a coordinator has it before the add-on (a roadmap pasted
+// into a sheet, their lists of organisations and teachers), run through the add-on's own menu actions in the
+// built bundle, saved as out/tracker.xlsx.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRuntime, loadAddon, type Addon } from '../runtime';
+import { spreadsheetFromRows } from '../spreadsheet';
+import { saveXlsx } from '../xlsx';
+import { createEnv } from '../env';
+import { SAMPLE_ORGANISATIONS, sampleTeachers } from '../sample/municipality';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const SAMPLE_ROADMAP = path.join(HERE, '..', 'sample', 'roadmap-sample.txt');
+export const SOURCE_SHEET = 'Исходная дорожная карта';
+
+/** The roadmap text as it lands in a sheet when pasted: one row per line, cells split on tabs. */
+export function pastedRows(text: string): string[][] {
+  return text.split(/\r?\n/).map((line) => line.split('\t'));
+}
+
+export function sampleWorkbook(now: Date) {
+  const env = createEnv({ now });
+  const teachers = sampleTeachers();
+  const rows = pastedRows(fs.readFileSync(SAMPLE_ROADMAP, 'utf8'));
+  return spreadsheetFromRows(env, 'Наставничество — муниципалитет (пример)', {
+    [SOURCE_SHEET]: rows,
+    'Список ОО': [['Код', 'Наименование ОО', 'Тип'], ...SAMPLE_ORGANISATIONS.map((o) => [o.id, o.name, o.kind])],
+    'Педагоги': [
+      ['Таб. №', 'ФИО', 'ОО', 'Должность', 'Предмет', 'Дата рождения', 'Стаж', 'Категория', 'Согласие на обработку ПДн'],
+      ...teachers.map((t) => [t.id, t.fullName, t.organisation, t.position, t.subject, t.birthDate, t.experienceYears, t.category, t.consentDate]),
+    ],
+  });
+}
+
+export interface DemoResult {
+  addon: Addon;
+  files: string[];
+  log: string[];
+}
+
+export async function runDemo(outDir: string, now = new Date('2023-12-05T10:00:00+03:00')): Promise<DemoResult> {
+  const log: string[] = [];
+  const workbook = sampleWorkbook(now);
+  const runtime = createRuntime({ spreadsheet: workbook, now });
+  const addon = loadAddon(runtime);
+  addon.run('onOpen', { authMode: 'FULL' });
+  log.push(`Меню «${runtime.services.ui._menus[0]?.title ?? ''}»: ${runtime.services.ui._menus[0]?.items.map((i) => i.caption).join(' | ')}`);
+
+  const source = workbook.getSheetByName(SOURCE_SHEET)!;
+  workbook.setActiveSheet(source);
+  source.setActiveRange(source.getDataRange());
+  const selection = addon.callFromClient('importSelectionInfo', []) as { range: string };
+  const request = { source: 'selection', range: selection.range, period: null };
+  const preview = addon.callFromClient('importPreview', [request]) as {
+    roadmap: { title: string; period: { start: string; end: string } | null; activities: unknown[]; sections: unknown[]; warnings: unknown[] };
+  };
+  log.push(`Импорт дорожной карты из ${selection.range}: «${preview.roadmap.title.slice(0, 90)}…»`);
+  log.push(`  период плана ${preview.roadmap.period?.start ?? '?'} – ${preview.roadmap.period?.end ?? '?'}, разделов ${preview.roadmap.sections.length}, ` +
+    `мероприятий ${preview.roadmap.activities.length}, замечаний ${preview.roadmap.warnings.length}`);
+  const applied = addon.callFromClient('importApply', [request]) as { written: number; calendarRows: number };
+  log.push(`  записано на лист «Дорожная карта»: ${applied.written}, строк календаря: ${applied.calendarRows}`);
+
+  const refreshed = addon.run<{ dueThisMonth: number; overdue: number; changedStatuses: number }>('refreshRoadmap');
+  log.push(`Обновление статусов на ${now.toISOString().slice(0, 10)}: в этом месяце ${refreshed.dueThisMonth}, просрочено ${refreshed.overdue}`);
+
+  fs.mkdirSync(outDir, { recursive: true });
+  const tracker = path.join(outDir, 'tracker.xlsx');
+  await saveXlsx(workbook, tracker);
+  log.push(`Вызовов служб Apps Script за демо: ${runtime.env.counter.total}`);
+  return { addon, files: [tracker], log };
+}
+
+export async function demoCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const i = args.indexOf('--out');
+  const outDir = i >= 0 ? args[i + 1] : 'out';
+  if (!outDir) {
+    err('--out needs a folder');
+    return 1;
+  }
+  if (!fs.existsSync('dist/Code.js')) {
+    err('dist/Code.js is missing: run `npm run build` first (npm run demo does it)');
+    return 1;
+  }
+  const { files, log } = await runDemo(outDir);
+  for (const line of log) out(line);
+  out('');
+  out('Файлы:');
+  for (const f of files) out(`  ${path.resolve(f)}`);
+  return 0;
+}
