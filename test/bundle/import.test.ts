@@ -234,3 +234,40 @@ describe('statuses follow the clock', () => {
     expect(addon.runtime.spreadsheet._toasts.at(-1)?.message).toContain('просрочено: 2');
   });
 });
+
+describe('coordinators may change the tracker layout', () => {
+  it('finds columns after a column is inserted and a header renamed (developer metadata)', () => {
+    const { ss, addon, req } = open(syntheticRoadmap(3), new Date('2023-09-05T10:00:00+03:00'));
+    addon.callFromClient('importApply', [req]);
+    const sheet = ss.getSheetByName('Дорожная карта')!;
+    sheet.insertColumnBefore(2);
+    sheet.getRange(1, 2, 4, 1).setValues([['Куратор'], ['Иванова'], ['Петрова'], ['Сидорова']]);
+    let header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    sheet.getRange(1, header.indexOf('Статус') + 1).setValue('Отметка');
+    addon.runtime.env.setNow(new Date('2023-11-02T10:00:00+03:00'));
+    addon.run('refreshRoadmap');
+    const values = sheetValues(ss, 'Дорожная карта');
+    header = values[0];
+    expect(header.indexOf('Статус')).toBe(-1);
+    expect(column(values, 'Отметка')).toEqual(['просрочено', 'просрочено', 'запланировано']);
+    expect(column(values, 'Куратор')).toEqual(['Иванова', 'Петрова', 'Сидорова']);
+    expect(column(values, 'Мероприятие')).toEqual([1, 2, 3].map((i) => `Мероприятие номер ${i} по развитию наставничества`));
+  });
+
+  it('finds columns by header text in any order when there is no metadata (e.g. a tracker saved and reopened)', () => {
+    const { ss, addon, req } = open(syntheticRoadmap(3), new Date('2023-09-05T10:00:00+03:00'));
+    addon.callFromClient('importApply', [req]);
+    const sheet = ss.getSheetByName('Дорожная карта')!;
+    for (const md of sheet.createDeveloperMetadataFinder().find()) md.remove();
+    const values = sheetValues(ss, 'Дорожная карта');
+    const order = [...values[0].keys()].reverse();
+    // Moving columns in Sheets moves their rules too; rewriting the block here must not trip the old ones.
+    sheet.getDataRange().clearDataValidations();
+    sheet.getRange(1, 1, values.length, values[0].length).setValues(values.map((r) => order.map((c) => r[c])));
+    addon.runtime.env.setNow(new Date('2023-11-02T10:00:00+03:00'));
+    addon.run('refreshRoadmap');
+    const after = sheetValues(ss, 'Дорожная карта');
+    expect(after[0]).toEqual(order.map((c) => values[0][c]));
+    expect(column(after, 'Статус')).toEqual(['просрочено', 'просрочено', 'запланировано']);
+  });
+});
