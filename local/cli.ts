@@ -19,6 +19,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'import-roadmap FILE [--period START..END] [--json]',
     run: async (args, out, err) => (await import('./commands/import-roadmap')).importRoadmapCommand(args, out, err),
   },
+  'assign-optimal': {
+    summary: 'optimal mentor–mentee assignment for a JSON pool (exact, respects capacities)',
+    usage: 'assign-optimal FILE.json [--priority score|coverage] [--json]',
+    run: async (args, out, err) => (await import('./commands/assign-optimal')).assignOptimalCommand(args, out, err),
+  },
 };
 
 export function helpText(): string {
