@@ -39,6 +39,21 @@ function dayBefore(bare: Atom, end: TimePoint): TimePoint | null {
   return { year: end.year, month: end.month, months: 1, days: [day, day] };
 }
 
+const LIST_GAP_RE = /^\s*(?:,|;|и)\s*$/;
+
+/** The day a lone number names when it starts a list of days that ends in a day of a month, else null. */
+function listedDay(atoms: readonly Atom[], i: number, text: string): TimePoint | null {
+  for (let k = i + 1; k < atoms.length; k++) {
+    if (!LIST_GAP_RE.test(text.slice(atoms[k - 1].end, atoms[k].start))) return null;
+    const next = atoms[k];
+    if (next.invalid || next.to) return null;
+    if (next.bareDay) continue;
+    const days = next.from.days;
+    return days && days[0] === days[1] ? dayBefore(atoms[i], next.from) : null;
+  }
+  return null;
+}
+
 function makeItem(from: TimePoint, to: TimePoint | null, prefix: string, source: string): DeadlineItem {
   const bound = to ? null : UNTIL_PREFIX_RE.test(prefix) ? 'until' : FROM_PREFIX_RE.test(prefix) ? 'from' : null;
   const endsRecurrence = bound === 'until' && from.year !== null && RECURRENCE_BEFORE_BOUND_RE.test(prefix);
@@ -68,8 +83,16 @@ export function buildItems(atoms: readonly Atom[], text: string, warnings: strin
         continue;
       }
     }
-    // A lone number («1 раз в квартал», «до 25 числа») is not a date.
-    if (atom.bareDay) continue;
+    // «10 и 25 октября», «5, 15, 25 мая»: lone days listed before a day of a month take its month and year.
+    if (atom.bareDay) {
+      const listed = listedDay(atoms, i, text);
+      if (listed) {
+        items.push(makeItem(listed, null, prefix, text.slice(atom.start, atom.end)));
+        prevEnd = atom.end;
+      }
+      // Otherwise a lone number («1 раз в квартал», «до 25 числа») is not a date.
+      continue;
+    }
     items.push(makeItem(atom.from, atom.to, prefix, text.slice(atom.start, atom.end)));
     prevEnd = atom.end;
   }

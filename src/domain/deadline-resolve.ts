@@ -2,8 +2,9 @@
 //
 // A date written without a year takes it, in this order:
 //   1. from its own range («декабрь – январь 2024» → декабрь 2023);
-//   2. from the nearest later item that states a year, reading the list as chronological
-//      («май, сентябрь 2023» → май 2023; «ноябрь, февраль 2024» → ноябрь 2023);
+//   2. from the nearest later item that states a year: inside it when that item is a year or longer («октябрь,
+//      2023 год» → октябрь 2023), else reading the list as chronological («май, сентябрь 2023» → май 2023;
+//      «ноябрь, февраль 2024» → ноябрь 2023);
 //   3. from the nearest earlier item («сентябрь 2022, декабрь, март» → декабрь 2022, март 2023);
 //   4. from the plan period: the first occurrence that overlaps it (in a 2023–2024 academic plan «октябрь» is
 //      2023-10 and «март» is 2024-03), or from the academic year around `today` when the plan is unknown.
@@ -94,6 +95,24 @@ function yearFromSpan(item: DeadlineItem, span: Period): { year: number; ambiguo
   return { year, ambiguousYear: null };
 }
 
+/**
+ * «октябрь, 2023 год», «до 01.10 2023», «ноябрь, 2023-2024 учебный год»: a yearless date followed by a whole year
+ * (or a longer span) lies inside it rather than before it. Null when the span is shorter than a year or the date
+ * does not fit in it.
+ */
+function yearInside(item: DeadlineItem, target: DeadlineWindow): number | null {
+  const start = parseIsoDate(target.start) as { year: number; month: number };
+  const end = parseIsoDate(target.end) as { year: number; month: number };
+  if (monthIndex(end.year, end.month) - monthIndex(start.year, start.month) < 11) return null;
+  for (let y = start.year; y <= end.year; y++) {
+    const years: Years = { from: null, to: null };
+    setFrom(item, years, y);
+    const w = itemWindow(item, years);
+    if (w.start >= target.start && w.end <= target.end) return y;
+  }
+  return null;
+}
+
 function nearestStated(items: readonly DeadlineItem[], years: readonly Years[], from: number, step: 1 | -1): number {
   for (let k = from + step; k >= 0 && k < items.length; k += step) {
     if (!items[k].endsRecurrence && years[k].from !== null) return k;
@@ -110,7 +129,10 @@ export function resolveItems(items: readonly DeadlineItem[], span: Period | null
     if (years[i].from === null) {
       const later = nearestStated(items, years.map((y, k) => (stated[k] ? y : { from: null, to: null })), i, 1);
       const earlier = nearestStated(items, years, i, -1);
-      if (later >= 0) {
+      const inside = later >= 0 ? yearInside(item, itemWindow(items[later], years[later])) : null;
+      if (inside !== null) {
+        setFrom(item, years[i], inside);
+      } else if (later >= 0) {
         const target = items[later].from;
         const lastPoint = item.to ?? item.from;
         const lastYear = yearBefore(lastPoint, target, years[later].from as number);

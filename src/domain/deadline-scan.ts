@@ -92,8 +92,10 @@ function monthOf(form: string): number {
 
 // ---- year tails: «2023 г.», «, 2023», «2023-2024 учебного года», «2023/24 уч. г.»
 
-const ACADEMIC_TAIL_RE = sticky(`\\s*,?\\s*(\\d{4})\\s*([-/])\\s*(\\d{4}|\\d{2})(?!\\d)((?:${ACADEMIC_WORD_SOURCE})?)`);
-const YEAR_TAIL_RE = sticky(`\\s*,?\\s*(\\d{4})(?![\\d])${YEAR_WORD_SOURCE}`);
+const ACADEMIC_TAIL_RE = sticky(`\\s*(?:,|\\()?\\s*(\\d{4})\\s*([-/])\\s*(\\d{4}|\\d{2})(?!\\d)((?:${ACADEMIC_WORD_SOURCE})?)`);
+// «сентябрь 2023», «август, 2023», «сентябрь (2023 г.)», «март-2024»: a dash between a month and a year only
+// separates them; a range from a month to a whole year would mean nothing.
+const YEAR_TAIL_RE = sticky(`\\s*(?:[,-]|\\()?\\s*(\\d{4})(?![\\d])${YEAR_WORD_SOURCE}(?:\\s*\\))?`);
 const ACADEMIC_WORDS_RE = sticky(`\\s*(?:текущего\\s+|этого\\s+)?(?:${ACADEMIC_WORD_SOURCE})`);
 
 function academicYearAt(text: string, pos: number): { startYear: number; end: number } | null {
@@ -160,10 +162,19 @@ const readMonthYearNumeric: Reader = (text, pos) => {
   return { end: pos + m[0].length, from: monthPoint(year, month) };
 };
 
+/** «до 01.10 2023»: a space typed for the last dot. Only a space: «15.09, 2024 год» stays a list. */
+const SPACED_YEAR_RE = / (?=\d{4}(?!\d))/y;
+
 const readDayMonthNumeric: Reader = (text, pos) => {
   const m = execAt(DAY_MONTH_NUMERIC_RE, text, pos);
   if (!m || REFERENCE_BEFORE_RE.test(text.slice(0, pos))) return null;
-  return dayRead(pos + m[0].length, null, Number(m[2]), Number(m[1]), m[0]);
+  const month = Number(m[2]);
+  const after = pos + m[0].length;
+  if (execAt(SPACED_YEAR_RE, text, after)) {
+    const { tail, end } = readYearTail(text, after);
+    if (tail) return dayRead(end, yearUnder(tail, month), month, Number(m[1]), text.slice(pos, end).trim());
+  }
+  return dayRead(after, null, month, Number(m[1]), m[0]);
 };
 
 // ---- dates and months written in words
@@ -344,9 +355,20 @@ const readSeason: Reader = (text, pos) => {
 const YEAR_RANGE_RE = sticky(`(\\d{4})\\s*-\\s*(\\d{4})(?!\\d)${YEAR_WORD_SOURCE}`);
 const YEAR_RE = sticky(`(\\d{4})(?!\\d)${YEAR_WORD_SOURCE}`);
 
+/** «учебный год 2023-2024», «уч. год 2023/24»: the words before the years. */
+const ACADEMIC_WORDS_FIRST_RE = sticky(
+  `(?:учебн[а-я]*|уч\\.?)\\s*(?:год[а-я]*|гг?\\.?)?\\s*:?\\s*(\\d{4})\\s*[-/]\\s*(\\d{4}|\\d{2})(?!\\d)`,
+);
+
 const readAcademicYear: Reader = (text, pos) => {
   const academic = academicYearAt(text, pos);
-  return academic ? { end: academic.end, from: monthPoint(academic.startYear, 9, 12) } : null;
+  if (academic) return { end: academic.end, from: monthPoint(academic.startYear, 9, 12) };
+  const m = execAt(ACADEMIC_WORDS_FIRST_RE, text, pos);
+  if (!m) return null;
+  const startYear = Number(m[1]);
+  const next = m[2].length === 2 ? (startYear + 1) % 100 : startYear + 1;
+  if (Number(m[2]) !== next || !plausibleYear(startYear)) return null;
+  return { end: pos + m[0].length, from: monthPoint(startYear, 9, 12) };
 };
 
 const readYearRange: Reader = (text, pos) => {

@@ -12,14 +12,21 @@
 // - Windows: a day is that day, a month its first..last day, a quarter its three months, a calendar half
 //   January–June / July–December, an academic half September–December / January–May, an academic year
 //   1 September – 31 August, a season its three months, a decade of a month days 1–10 / 11–20 / 21–end.
-// - Bounds: «до X», «не позднее X», «к X», «по X» → from the plan start to the end of X («до декабря» means by
-//   the end of December); when the plan is unknown or starts after X, just X. «с X», «начиная с X», «не ранее X»
-//   → from X to the plan end; without a plan, just X.
+// - Spelling does not matter: case, «г.» / «гг.» / «года» / none, dashes, spaces, markup, Latin look-alike letters,
+//   words typed on the English layout («vfq 2024» → май 2024) and one-letter typos in month names (both with a
+//   warning), abbreviations («сент.», «в теч.», «ежекв.», «1 пол.»), a year set apart («март-2024», «сентябрь
+//   (2023 г.)», «в октябре месяце 2023») and a noun shared by a list («10 и 25 октября», «1 и 2 квартал», «в начале
+//   и в конце учебного года») are all read.
+// - Bounds: «до X», «не позднее X», «к X», «по X», «до конца X» → from the plan start to the end of X («до
+//   декабря» means by the end of December); when the plan is unknown or starts after X, just X. «с X»,
+//   «начиная с X», «не ранее X» → from X to the plan end; without a plan, just X.
 // - Continuous: without dates the window is the plan period; «в течение 2023 года» → that year;
 //   «сентябрь 2021 г., далее – регулярно» → from September 2021 to the plan end.
 // - Recurring: windows are the occurrences over the plan period (see deadline-recurrence.ts); a span written
 //   with the recurrence («ежеквартально в течение 2023 года») limits it and becomes `until`.
-// - Dates outside the plan period are kept as written, with a warning: usually a typo in the year.
+// - Dates outside the plan period are kept as written, with a warning: usually a typo in the year. A date at most
+//   one month before the plan start or after its end (preparation in August for a September plan, a report in
+//   September on a plan that ended in August) does not warn; further out it still does.
 
 import type { Deadline, DeadlineKind, DeadlineWindow, IsoDate, Period, Recurrence } from './types';
 import { normalizeDeadlineText } from './deadline-normalize';
@@ -28,12 +35,15 @@ import { buildItems } from './deadline-items';
 import { resolveItems, type ResolvedItem } from './deadline-resolve';
 import { cycleMonths, detectRecurrence, expandRecurrence, sortUniqueWindows } from './deadline-recurrence';
 import { CONDITIONAL_RE, CONTINUOUS_RE, MONTH_NAMES, RELATIVE_DURATION_RE, THEN_RE } from './deadline-lexicon';
-import { diffDays, formatRuDate, isIsoDate, isLastDayOfMonth, maxIso, minIso, monthIndex, parseIsoDate } from './iso-date';
+import { addMonths, diffDays, formatRuDate, isIsoDate, isLastDayOfMonth, maxIso, minIso, monthIndex, parseIsoDate } from './iso-date';
 
 export interface ParseDeadlineOptions {
   /** Resolves months written without a year when the plan period is unknown (its academic year is used). */
   today?: IsoDate;
 }
+
+/** How far before the plan start or after its end a date may lie without a warning. */
+const OUT_OF_PLAN_TOLERANCE_MONTHS = 1;
 
 export type OccurrenceStatus = 'done' | 'overdue' | 'due-soon' | 'in-progress' | 'planned' | 'no-date';
 
@@ -68,10 +78,20 @@ function formatWindow(w: DeadlineWindow): string {
   return `${formatRuDate(w.start)}–${formatRuDate(w.end)}`;
 }
 
+/**
+ * A window wholly outside the plan, and not wholly within the month of tolerance around it: preparation in August
+ * for a September plan, or a report in September on a plan that ended in August, is normal, not a typo.
+ */
+function farOutside(w: DeadlineWindow, period: Period): boolean {
+  if (w.end < period.start) return w.start < addMonths(period.start, -OUT_OF_PLAN_TOLERANCE_MONTHS);
+  if (w.start > period.end) return w.end > addMonths(period.end, OUT_OF_PLAN_TOLERANCE_MONTHS);
+  return false;
+}
+
 function outOfPeriodWarnings(resolved: readonly ResolvedItem[], period: Period | null): string[] {
   if (!period) return [];
   return resolved
-    .filter((r) => !r.item.endsRecurrence && (r.window.end < period.start || r.window.start > period.end))
+    .filter((r) => !r.item.endsRecurrence && farOutside(r.window, period))
     .map((r) => {
       const noun = r.window.start === r.window.end ? 'Дата' : 'Срок';
       return `${noun} ${formatWindow(r.window)} вне периода плана ${formatRuDate(period.start)}–${formatRuDate(period.end)}`;
