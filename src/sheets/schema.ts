@@ -51,3 +51,40 @@ export const CALENDAR_COLUMNS: readonly ColumnDef<CalendarColumn>[] = [
   { key: 'state', label: 'Состояние', width: 120 },
   { key: 'id', label: 'Код', width: 70 },
 ];
+
+// ------------------------------------------------------------------------------------------- reports (issue 7)
+// «Расписание отчётов»: what is produced when, and «Журнал отчётов»: every run and every report.
+
+export const REPORT_SHEETS = {
+  schedule: 'Расписание отчётов',
+  log: 'Журнал отчётов',
+} as const;
+
+export type ScheduleColumn = keyof import('../domain/report-schedule').ScheduleRecord;
+
+export const SCHEDULE_COLUMNS: readonly ColumnDef<ScheduleColumn>[] = [
+  { key: 'code', label: 'Код', synonyms: ['код отчета'], width: 150 },
+  { key: 'kind', label: 'Вид отчёта', synonyms: ['вид отчета', 'вид', 'отчет'], width: 220 },
+  { key: 'date', label: 'Дата', synonyms: ['дата формирования', 'срок'], type: 'date', width: 90 },
+  { key: 'recipients', label: 'Получатели', synonyms: ['получатель', 'адресат', 'кому'], width: 200 },
+  { key: 'template', label: 'Шаблон (ссылка или id)', synonyms: ['шаблон'], type: 'link', width: 200 },
+  { key: 'folder', label: 'Папка (ссылка или id)', synonyms: ['папка'], type: 'link', width: 200 },
+  { key: 'anonymised', label: 'Обезличенный (да/нет)', synonyms: ['обезличенный', 'обезличить', 'обезличено'], width: 110 },
+  { key: 'source', label: 'Источник', synonyms: ['источник'], width: 130 },
+  { key: 'state', label: 'Состояние', synonyms: ['состояние', 'статус'], width: 120 },
+  { key: 'link', label: 'Ссылка на документ', synonyms: ['ссылка', 'документ'], type: 'link', computed: true, width: 240 },
+  { key: 'generated', label: 'Сформирован', synonyms: ['дата формирования документа'], type: 'date', computed: true, width: 100 },
+  { key: 'basis', label: 'Основание', synonyms: ['мероприятие дорожной карты', 'мероприятие'], width: 320 },
+];
+
+export type ReportLogColumn = 'time' | 'launch' | 'code' | 'status' | 'message' | 'link';
+
+export const REPORT_LOG_COLUMNS: readonly ColumnDef<ReportLogColumn>[] = [
+  // 'number' so the cell keeps the Date written to it (text columns are formatted as plain text).
+  { key: 'time', label: 'Время', type: 'number', width: 130 },
+  { key: 'launch', label: 'Запуск', width: 120 },
+  { key: 'code', label: 'Код отчёта', synonyms: ['код'], width: 150 },
+  { key: 'status', label: 'Статус', width: 110 },
+  { key: 'message', label: 'Сообщение', width: 460 },
+  { key: 'link', label: 'Ссылка', type: 'link', width: 240 },
+];
