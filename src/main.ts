@@ -1,6 +1,13 @@
 // The only entry of the server bundle: every export becomes a top-level Apps Script function (build.mjs).
 // Nothing here or in any imported module may call a service at load time (see test/bundle/contract.test.ts).
-export { onOpen, onInstall, menuRefreshRoadmap } from './addon/menu';
+export {
+  onOpen, onInstall, menuRefreshRoadmap, menuGenerateReportNow, menuRebuildReportSchedule, menuInstallReportTrigger,
+  menuRemoveReportTrigger, menuShowReportFailures,
+} from './addon/menu';
 export { showImportDialog, importSelectionInfo, importPreview, importApply } from './addon/import';
 export { refreshRoadmap } from './addon/calendar';
+export {
+  installReportTrigger, removeReportTrigger, runScheduledReports, generateReportNow, rebuildReportSchedule, checkReportFailures,
+  acknowledgeReportFailures,
+} from './addon/report-runner';
 export * from './addon/functions';

@@ -2,19 +2,47 @@
 // only the menu may be built: no properties, no spreadsheet reads.
 import { refreshRoadmap } from './calendar';
 import { UserError } from './context';
+import {
+  acknowledgeReportFailures, checkReportFailures, generateReportNow, installReportTrigger, rebuildReportSchedule, removeReportTrigger,
+} from './report-runner';
 
-type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
+type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode | string } | undefined;
 
-export function onOpen(_e?: OpenEvent): void {
+export function onOpen(e?: OpenEvent): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Импорт дорожной карты…', 'showImportDialog')
     .addItem('Обновить статусы и календарь', 'menuRefreshRoadmap')
+    .addSeparator()
+    .addItem('Сформировать справку сейчас', 'menuGenerateReportNow')
+    .addItem('Обновить расписание отчётов', 'menuRebuildReportSchedule')
+    .addItem('Включить отчёты по расписанию', 'menuInstallReportTrigger')
+    .addItem('Отключить отчёты по расписанию', 'menuRemoveReportTrigger')
+    .addItem('Ошибки отчётов…', 'menuShowReportFailures')
     .addToUi();
+  // Failures of the scheduled reports are shown the next time someone opens the workbook; in NONE the
+  // document is out of reach, and a notice must never stop the menu from appearing.
+  if (e && String(e.authMode) !== 'NONE') notifyReportFailures();
 }
 
 export function onInstall(e?: OpenEvent): void {
   onOpen(e);
+}
+
+function notifyReportFailures(): void {
+  try {
+    const failures = checkReportFailures();
+    if (failures.length === 0) return;
+    const last = failures[failures.length - 1];
+    SpreadsheetApp.getActiveSpreadsheet()?.toast(
+      `Не сформировано отчётов: ${failures.length}. Последняя ошибка (${last.when}): ${last.message} ` +
+        'Подробности: «Наставник → Ошибки отчётов…» и лист «Журнал отчётов».',
+      'Наставник: отчёты',
+      20,
+    );
+  } catch (err) {
+    console.warn(`Наставник: не удалось проверить ошибки отчётов: ${(err as Error).message}`);
+  }
 }
 
 /**
@@ -38,4 +66,48 @@ export function runMenuAction<T>(action: () => T): T | undefined {
 /** Menu: «Обновить статусы и календарь». */
 export function menuRefreshRoadmap(): void {
   runMenuAction(refreshRoadmap);
+}
+
+/** Menu: «Сформировать справку сейчас». */
+export function menuGenerateReportNow(): void {
+  runMenuAction(() => generateReportNow());
+}
+
+/** Menu: «Обновить расписание отчётов». */
+export function menuRebuildReportSchedule(): void {
+  runMenuAction(rebuildReportSchedule);
+}
+
+/** Menu: «Включить отчёты по расписанию». */
+export function menuInstallReportTrigger(): void {
+  runMenuAction(() => {
+    const info = installReportTrigger();
+    const ui = SpreadsheetApp.getUi();
+    const when = `ежедневно около ${info.hour}:00`;
+    ui.alert('Наставник', info.created ? `Отчёты по расписанию включены: проверка ${when}.` : `Отчёты по расписанию уже включены (${when}).`, ui.ButtonSet.OK);
+  });
+}
+
+/** Menu: «Отключить отчёты по расписанию». */
+export function menuRemoveReportTrigger(): void {
+  runMenuAction(() => {
+    const n = removeReportTrigger();
+    const ui = SpreadsheetApp.getUi();
+    ui.alert('Наставник', n ? 'Отчёты по расписанию отключены.' : 'Отчёты по расписанию не были включены.', ui.ButtonSet.OK);
+  });
+}
+
+/** Menu: «Ошибки отчётов…»: the failures since last time, then they count as seen. */
+export function menuShowReportFailures(): void {
+  runMenuAction(() => {
+    const ui = SpreadsheetApp.getUi();
+    const failures = checkReportFailures();
+    if (failures.length === 0) {
+      ui.alert('Наставник', 'Ошибок при формировании отчётов нет.', ui.ButtonSet.OK);
+      return;
+    }
+    const lines = failures.map((f) => `${f.when} ${f.code ? `[${f.code}] ` : ''}${f.message}`);
+    ui.alert('Наставник: ошибки отчётов', lines.join('\n'), ui.ButtonSet.OK);
+    acknowledgeReportFailures();
+  });
 }

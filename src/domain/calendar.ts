@@ -1,12 +1,9 @@
 // The roadmap as a calendar: every occurrence of every activity over the plan period, month by month, with
 // its state on a date. Recurring activities («ежегодно, май») become one row per occurrence.
 import { occurrenceStatus, occurrences, parseDeadline, type OccurrenceStatus } from './deadline';
+import { MONTHS_NOMINATIVE } from './russian';
 import { statusOn, type TrackerRecord } from './tracker';
 import type { IsoDate, Period } from './types';
-
-export const MONTHS_NOMINATIVE = [
-  'январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь',
-] as const;
 
 export const STATE_LABELS: Record<OccurrenceStatus | 'cancelled' | 'conditional', string> = {
   done: 'выполнено',
