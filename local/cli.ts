@@ -14,6 +14,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'demo [--out DIR]',
     run: async (args, out, err) => (await import('./commands/demo')).demoCommand(args, out, err),
   },
+  report: {
+    summary: 'produce the monitoring report from the demo workbook through the add-on, saved as out/report.docx',
+    usage: 'report [--as-of YYYY-MM-DD] [--anonymised|--with-names] [--out FILE]',
+    run: async (args, out, err) => (await import('./commands/report')).reportCommand(args, out, err),
+  },
   'import-roadmap': {
     summary: 'parse a roadmap (.txt/.tsv/.csv/.xlsx/.docx) into activities and deadlines',
     usage: 'import-roadmap FILE [--period START..END] [--json]',

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { createRuntime, loadAddon, type Addon } from '../runtime';
 import { spreadsheetFromRows } from '../spreadsheet';
 import { saveXlsx } from '../xlsx';
+import { saveDocx } from '../docx';
+import { FakeDocument } from '../services/document-app';
 import { createEnv } from '../env';
 import { SAMPLE_ORGANISATIONS, sampleTeachers } from '../sample/municipality';
 
@@ -39,13 +41,20 @@ export interface DemoResult {
   log: string[];
 }
 
-export async function runDemo(outDir: string, now = new Date('2023-12-05T10:00:00+03:00')): Promise<DemoResult> {
+export interface PreparedDemo {
+  addon: Addon;
+  workbook: ReturnType<typeof sampleWorkbook>;
+  log: string[];
+}
+
+/** The sample workbook with the add-on's own menu actions run on it: roadmap imported, statuses refreshed. */
+export function prepareDemo(now: Date): PreparedDemo {
   const log: string[] = [];
   const workbook = sampleWorkbook(now);
   const runtime = createRuntime({ spreadsheet: workbook, now });
   const addon = loadAddon(runtime);
   addon.run('onOpen', { authMode: 'FULL' });
-  log.push(`Меню «${runtime.services.ui._menus[0]?.title ?? ''}»: ${runtime.services.ui._menus[0]?.items.map((i) => i.caption).join(' | ')}`);
+  log.push(`Меню «${runtime.services.ui._menus[0]?.title ?? ''}»: ${runtime.services.ui._menus[0]?.items.filter((i) => i.caption).map((i) => i.caption).join(' | ')}`);
 
   const source = workbook.getSheetByName(SOURCE_SHEET)!;
   workbook.setActiveSheet(source);
@@ -61,14 +70,52 @@ export async function runDemo(outDir: string, now = new Date('2023-12-05T10:00:0
   const applied = addon.callFromClient('importApply', [request]) as { written: number; calendarRows: number };
   log.push(`  записано на лист «Дорожная карта»: ${applied.written}, строк календаря: ${applied.calendarRows}`);
 
-  const refreshed = addon.run<{ dueThisMonth: number; overdue: number; changedStatuses: number }>('refreshRoadmap');
+  log.push(`  куратор отметил выполненными: ${markDone(workbook, 4, now).join(', ')}`);
+  const refreshed = addon.run<{ dueThisMonth: number; overdue: number }>('refreshRoadmap');
   log.push(`Обновление статусов на ${now.toISOString().slice(0, 10)}: в этом месяце ${refreshed.dueThisMonth}, просрочено ${refreshed.overdue}`);
+  return { addon, workbook, log };
+}
 
+/** What a curator does on the tracker sheet: the first `n` activities marked done a few days before `now`. */
+function markDone(workbook: PreparedDemo['workbook'], n: number, now: Date): string[] {
+  const sheet = workbook.getSheetByName('Дорожная карта')!;
+  const values = sheet.getDataRange().getValues();
+  const col = (label: string) => values[0].indexOf(label);
+  const done: string[] = [];
+  for (let r = 1; r <= Math.min(n, values.length - 1); r++) {
+    values[r][col('Статус')] = 'выполнено';
+    values[r][col('Дата выполнения')] = new Date(now.getTime() - (30 - r) * 86400000);
+    values[r][col('Комментарий')] = 'отчёт куратора';
+    done.push(String(values[r][col('№')]));
+  }
+  sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
+  return done;
+}
+
+/** Produce a report through the add-on («Сформировать справку сейчас») and save the Doc as .docx. */
+export async function writeReport(addon: Addon, file: string, anonymised = true): Promise<{ name: string; url: string }> {
+  const result = addon.run<{ produced: { name: string; url: string }[]; failed: { message: string }[] }>('generateReportNow', undefined, anonymised);
+  if (result.failed.length) throw new Error(`report failed: ${result.failed.map((f) => f.message).join('; ')}`);
+  const made = result.produced[result.produced.length - 1];
+  if (!made) throw new Error('no report was produced');
+  const drive = addon.runtime.services.drive;
+  const item = [...drive.items.values()].find((i) => made.url.includes(i.id));
+  if (!item) throw new Error(`the produced document ${made.url} is not in the local Drive`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await saveDocx(new FakeDocument(drive, item), file);
+  return made;
+}
+
+export async function runDemo(outDir: string, now = new Date('2023-12-05T10:00:00+03:00')): Promise<DemoResult> {
+  const { addon, workbook, log } = prepareDemo(now);
+  const report = path.join(outDir, 'report.docx');
+  const made = await writeReport(addon, report);
+  log.push(`Справка «${made.name}» сформирована (обезличенная) и сохранена как .docx`);
   fs.mkdirSync(outDir, { recursive: true });
   const tracker = path.join(outDir, 'tracker.xlsx');
   await saveXlsx(workbook, tracker);
-  log.push(`Вызовов служб Apps Script за демо: ${runtime.env.counter.total}`);
-  return { addon, files: [tracker], log };
+  log.push(`Вызовов служб Apps Script за демо: ${addon.runtime.env.counter.total}`);
+  return { addon, files: [tracker, report], log };
 }
 
 export async function demoCommand(args: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {

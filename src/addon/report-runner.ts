@@ -19,7 +19,7 @@ import { formatRuDate } from '../domain/iso-date';
 import type { ReportDocument } from '../domain/report-doc';
 import {
   completeSchedule, driveIdFromLink, dueRecords, isAnonymised, mergeSchedule, normaliseState, REPORT_SOURCE,
-  REPORT_STATE, ROADMAP_SUMMARY_KIND, scheduleFromRoadmap, unreadableDates, YES, type ScheduleRecord,
+  REPORT_STATE, ROADMAP_SUMMARY_KIND, scheduleFromRoadmap, unreadableDates, YES, NO, type ScheduleRecord,
 } from '../domain/report-schedule';
 import { roadmapSummaryReport } from '../domain/roadmap-summary-report';
 import type { TrackerRecord } from '../domain/tracker';
@@ -340,14 +340,14 @@ export function runScheduledReports(e?: { triggerUid?: string }): ReportRunResul
  * Menu «Сформировать справку сейчас»: adds a row for today of `kind` (the default kind when omitted) and
  * produces it together with anything else due, exactly as the scheduled run does, marked «вручную».
  */
-export function generateReportNow(kind?: string): ReportRunResult {
+export function generateReportNow(kind?: string, anonymised = true): ReportRunResult {
   const ss = activeSpreadsheet();
   const asOf = today();
   const label = kind && kind.trim() ? kind.trim() : defaultKind;
   const found = KINDS.get(kindKey(label));
   if (!found) throw new UserError(`Вид отчёта «${label}» не поддерживается. Доступны: ${reportKinds().join('; ')}.`);
   const extra: ScheduleRecord = {
-    code: '', kind: found.label, date: asOf, recipients: '', template: '', folder: '', anonymised: YES,
+    code: '', kind: found.label, date: asOf, recipients: '', template: '', folder: '', anonymised: anonymised ? YES : NO,
     source: REPORT_SOURCE.manual, state: REPORT_STATE.pending, link: '', generated: '', basis: 'Сформировать справку сейчас',
   };
   const result = runReports(ss, LAUNCH.manual, extra);

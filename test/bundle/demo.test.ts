@@ -10,7 +10,8 @@ describe('demo', () => {
   it('writes out/tracker.xlsx with the tracker sheets, readable by exceljs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-demo-'));
     const { files, log } = await runDemo(dir);
-    expect(files).toContain(path.join(dir, 'tracker.xlsx'));
+    expect(files).toEqual([path.join(dir, 'tracker.xlsx'), path.join(dir, 'report.docx')]);
+    expect(fs.statSync(path.join(dir, 'report.docx')).size).toBeGreaterThan(5000);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'tracker.xlsx'));
     const names = wb.worksheets.map((w) => w.name);
