@@ -4,10 +4,14 @@
 /** Person roles that start a new party when glued to the previous one without a comma
  *  («Директор МОУ ДПО УМЦ Заместители руководителей ОО»). Institutions are left out on purpose:
  *  «МКУ Управление образования» is one party. */
-const ROLE_WORD = /^(Директор|Заместител|Руководител|Начальник|Методист|Куратор|Специалист|Председател|Педагог|Учител|Наставник|Старш|Главн|Ведущ|Советник|Координатор|Психолог|Инспектор|Эксперт|Член|Сотрудник|Ответственн)/u;
+const ROLE_WORD = /^(Директор|Заместител|Зам\.|Руководител|Начальник|Методист|Куратор|Специалист|Председател|Педагог|Учител|Наставник|Старш|Главн|Ведущ|Советник|Координатор|Психолог|Инспектор|Эксперт|Член|Сотрудник|Ответственн)/u;
 
-/** A lowercase word that attaches to the party before it: «…ОО, координирующих наставническую деятельность». */
-const ATTRIBUTIVE = /^\p{Ll}+(щих|щей|щего|щим|щими|вших|вшей|вшего|емых|имых|емого|имого|нных|нного)(\s|$)/u;
+/** A lowercase word that attaches to the party before it: «…ОО, координирующих наставническую деятельность»,
+ *  «органы местного самоуправления, осуществляющие управление в сфере образования». Active participles open
+ *  such a clause in any case; passive ones only in the oblique cases, since «заинтересованные организации»
+ *  after a comma is a party of its own. */
+const ATTRIBUTIVE =
+  /^\p{Ll}+(щих|щей|щего|щим|щими|щие|щий|щая|щее|щую|щему|вших|вшей|вшего|вшие|вший|вшая|емых|имых|емого|имого|нных|нного)(\s|$)/u;
 
 const ABBREVIATION = /^[А-ЯЁA-Z]{2,8}$/;
 
@@ -68,9 +72,43 @@ function tidyParty(part: string): string {
   return t.replace(/[,;]$/, '').trim();
 }
 
+function quotesUnbalanced(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '«') depth++;
+    else if (ch === '»' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * Documents often close only one of two nested quotes («МАУ ДО «ДДТ «Радуга», МАУ «ЦРО»»): the depth count
+ * then never returns to zero and the whole list reads as one name. There, a comma or semicolon followed by a
+ * capitalised word (a new name: «МАУ», «Управление») separates parties whatever the quote depth; a comma
+ * inside a name is followed by lower case.
+ */
+function splitLoose(text: string): string[] {
+  const out: string[] = [];
+  for (const piece of splitTopLevel(text, (ch) => ch === '\n')) {
+    let start = 0;
+    let brackets = 0;
+    for (let i = 0; i < piece.length; i++) {
+      const ch = piece[i];
+      if (ch === '(' || ch === '[') brackets++;
+      else if ((ch === ')' || ch === ']') && brackets > 0) brackets--;
+      else if ((ch === ',' || ch === ';') && brackets === 0 && /^\s*[«"]?\p{Lu}/u.test(piece.slice(i + 1))) {
+        out.push(piece.slice(start, i));
+        start = i + 1;
+      }
+    }
+    out.push(piece.slice(start));
+  }
+  return out;
+}
+
 /** Parties of one responsible cell, in order, without duplicates. */
 export function splitResponsible(text: string): string[] {
-  const raw = splitTopLevel(text, (ch) => ch === ',' || ch === ';' || ch === '\n');
+  const raw = quotesUnbalanced(text) ? splitLoose(text) : splitTopLevel(text, (ch) => ch === ',' || ch === ';' || ch === '\n');
   const parties: string[] = [];
   for (const chunk of raw) {
     const tidy = tidyParty(chunk);

@@ -64,6 +64,15 @@ const DEADLINE_HINT = new RegExp(
   'iu',
 );
 
+const DATE_WORD = /^(январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\p{L}*$|^(с|по|до|г|гг|год|года|годы|уч|учебн\p{L}*|квартал\p{L}*|полугоди\p{L}*|[IV]{1,3})$|^[\d.]+$/iu;
+
+/** Only dates: months, years, day.month, «с … по …», «г.»; at least one month, year or full date. */
+export function onlyDates(text: string): boolean {
+  const words = text.split(/[\s,–—\-/]+/).map((w) => w.replace(/\.+$/, '')).filter((w) => w !== '');
+  if (!words.length || !words.every((w) => DATE_WORD.test(w))) return false;
+  return words.some((w) => /^\p{L}{4,}$/u.test(w) && !/^(года|годы|учебн)/iu.test(w)) || /\b(19|20)\d{2}\b|\d{1,2}\.\d{1,2}\./.test(text);
+}
+
 /** Reads like the text of a deadline cell. Only classifies columns; parsing is deadline.ts's job. */
 export function looksLikeDeadline(text: string): boolean {
   const t = flatText(text);
@@ -179,7 +188,10 @@ function rolesOf(cells: string[]): Array<ColumnRole | null> {
 function acceptable(roles: Array<ColumnRole | null>, filled: number): boolean {
   const set = new Set(roles.filter((r): r is ColumnRole => r !== null));
   const hasActivity = set.has('title') || set.has('result');
-  if (!hasActivity || !set.has('deadline')) return false;
+  if (!hasActivity) return false;
+  // A plan dated by its month rows («Сентябрь» over the month's items) has no deadline column: the item
+  // number, the activity and the responsible still make it a plan rather than any list.
+  if (!set.has('deadline')) return set.has('number') && set.has('title') && set.has('responsible');
   return set.size >= 3 || filled <= 3;
 }
 
@@ -286,6 +298,17 @@ export function repeatsHeader(header: HeaderMatch, cells: string[]): boolean {
     if (label !== '' && (label.includes(t) || classifyHeaderCell(t) === header.roles[i])) same++;
   }
   return filled >= 2 && same === filled;
+}
+
+/**
+ * A line of running text that is the header row with its tabs lost («№ п/п Мероприятие Срок Ответственный»),
+ * as PDF extraction repeats it at the top of a page: the header labels, in order, and nothing else.
+ */
+export function repeatsHeaderText(header: HeaderMatch, text: string): boolean {
+  const words = (s: string): string[] => s.toLowerCase().replace(/ё/g, 'е').match(/[\p{L}\p{N}№]+/gu) ?? [];
+  const line = words(flatText(text));
+  const labels = words(header.labels.join(' '));
+  return line.length >= 2 && line.length === labels.length && line.every((w, i) => w === labels[i]);
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   looksLikeDeadline,
   looksLikeParty,
   matchHeader,
+  onlyDates,
   parseItemNumber,
   refineUnnamedColumns,
   type ColumnRole,
@@ -68,10 +69,14 @@ function cellOf(cells: string[], roles: ColumnRole[], role: ColumnRole): string 
  * A table row that can only belong to a roadmap: about as wide as the table, with an item number, or an
  * activity with something that reads as a deadline or a party.
  */
-function roadmapRowLike(cells: string[], roles: ColumnRole[] | null): boolean {
+export function roadmapRowLike(cells: string[], roles: ColumnRole[] | null): boolean {
   if (!roles) return cells.filter(hasText).length >= 2;
+  // An item number with text beside it is a row of the table even when the extractor dropped the empty
+  // cells at its end («2.1.<tab>Повышение квалификации» heading a group of sub-items).
+  const numbered = roles.includes('number') && parseItemNumber(cellOf(cells, roles, 'number')) !== null;
+  if (numbered && cells.filter(hasText).length >= 2) return true;
   if (cells.length < Math.min(roles.length, 3)) return false;
-  if (roles.includes('number') && parseItemNumber(cellOf(cells, roles, 'number')) !== null) return true;
+  if (numbered) return true;
   const title = cellOf(cells, roles, 'title');
   const deadline = cellOf(cells, roles, 'deadline');
   const responsible = cellOf(cells, roles, 'responsible');
@@ -104,6 +109,25 @@ function sameHeader(cells: string[], roles: ColumnRole[]): boolean {
   return m !== null && m.roles.every((r, i) => r === 'extra' || r === roles[i]);
 }
 
+// A signature under the table, aligned with tabs so that it reads as a row: a position on the left, the
+// name with initials (or a line to sign on) on the right. «Заместитель директора по УВР<tab><tab>О.А. Кузнецова».
+const INITIALS_NAME = /(\p{Lu}\.\s*\p{Lu}\.\s*\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?|\p{Lu}\p{Ll}+(-\p{Lu}\p{Ll}+)?\s+\p{Lu}\.\s*\p{Lu}\.)\s*\/?\s*$/u;
+const SIGN_LINE = /_{3,}|(^|[^\p{L}])(подпись|м\.\s*п\.)(?!\p{L})/iu;
+const SIGNER = /^(директор|заместител|начальник|руководител|председател|глава|заведующ|исполнител|составил|ректор|проректор|министр|согласовано|утвержд|ознакомлен|секретар|специалист|методист|куратор|старш|ведущ|главн|и\.\s*о\.)/iu;
+
+/** A row that is a signature line, not a row of the roadmap. */
+export function signatureRow(cells: string[]): boolean {
+  const filled = cells.map((c) => flatText(c)).filter(hasText);
+  if (filled.length === 0 || filled.length > 3) return false;
+  if (filled.some((c) => parseItemNumber(c) !== null || looksLikeDeadline(c.replace(INITIALS_NAME, '')))) return false;
+  const last = filled[filled.length - 1];
+  const named = INITIALS_NAME.test(last) || SIGN_LINE.test(filled.join(' '));
+  if (!named) return false;
+  // A lone name may be a responsible cell cut by a page break; a signature names the position too.
+  const position = filled.length > 1 ? filled[0] : last.replace(INITIALS_NAME, '').replace(/[_/\s]+$/, '');
+  return SIGNER.test(position.trim());
+}
+
 /** Index just past the table that continues from `from`. */
 function extendTable(grid: GridRow[], from: number, roles: ColumnRole[] | null): number {
   let end = from;
@@ -116,13 +140,34 @@ function extendTable(grid: GridRow[], from: number, roles: ColumnRole[] | null):
     }
     break;
   }
+  // Signature rows close the table: what follows them is not part of it either.
+  for (let j = from; j < end; j++) {
+    if (grid[j].tabular && signatureRow(cleaned(grid[j].cells)) && !laterRoadmapRow(grid, j + 1, end, roles)) return j;
+  }
   return end;
+}
+
+function laterRoadmapRow(grid: GridRow[], from: number, to: number, roles: ColumnRole[] | null): boolean {
+  for (let k = from; k < to; k++) {
+    if (grid[k].tabular && roles !== null && roadmapRowLike(cleaned(grid[k].cells), roles) && !signatureRow(cleaned(grid[k].cells))) return true;
+  }
+  return false;
 }
 
 function dataRows(grid: GridRow[], from: number, to: number, roles: ColumnRole[] | null): number {
   let n = 0;
   for (let j = from; j < to; j++) if (grid[j].tabular && roadmapRowLike(cleaned(grid[j].cells), roles)) n++;
   return n;
+}
+
+/** Rows below a header without a deadline column include headings that are only dates («Сентябрь»). */
+function datedByHeadings(grid: GridRow[], from: number): boolean {
+  const end = extendTable(grid, from, null);
+  for (let j = from; j < end; j++) {
+    const filled = grid[j].cells.map((c) => flatText(cleanCellText(c))).filter(hasText);
+    if (filled.length === 1 && onlyDates(filled[0])) return true;
+  }
+  return false;
 }
 
 function locateByHeader(grid: GridRow[]): TableRegion | null {
@@ -133,11 +178,14 @@ function locateByHeader(grid: GridRow[]): TableRegion | null {
     if (candidates.some((c) => i >= c.start && i < c.end)) continue;
     const header = matchHeader(cells, i);
     if (!header) continue;
+    if (!header.roles.includes('deadline') && !datedByHeadings(grid, i + header.rows)) continue;
     const end = extendTable(grid, i + header.rows, header.roles);
     candidates.push({ start: i, end, header, rows: dataRows(grid, i + header.rows, end, header.roles) });
   }
   if (!candidates.length) return null;
-  const best = candidates.reduce((a, b) => (b.rows > a.rows ? b : a));
+  // A table with a deadline column is the roadmap before any table without one, however long.
+  const dated = candidates.filter((c) => c.header.roles.includes('deadline') && c.rows > 0);
+  const best = (dated.length ? dated : candidates).reduce((a, b) => (b.rows > a.rows ? b : a));
   const body = grid.slice(best.start + best.header.rows, best.end).filter((r) => r.tabular).map((r) => cleaned(r.cells));
   const roles = refineUnnamedColumns(best.header, body);
   return {

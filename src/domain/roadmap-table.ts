@@ -42,12 +42,23 @@ import {
   isColumnNumberRow,
   looksLikeDeadline,
   looksLikeParty,
+  matchHeader,
   parseItemNumber,
   parseRoman,
   repeatsHeader,
+  onlyDates,
+  repeatsHeaderText,
   type ColumnRole,
 } from './roadmap-header';
-import { locateRoadmapTable, rowHasText, textToGrid, type GridRow, type TableRegion } from './roadmap-locate';
+import {
+  locateRoadmapTable,
+  roadmapRowLike,
+  rowHasText,
+  signatureRow,
+  textToGrid,
+  type GridRow,
+  type TableRegion,
+} from './roadmap-locate';
 import { findTitle, periodFromText, type TextLine } from './roadmap-period';
 import { refineParties, splitResponsible } from './responsible';
 import { RoadmapInputError } from './roadmap-error';
@@ -121,6 +132,8 @@ type Join = 'continue' | 'second-half';
 const MONTH_END = /(январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)\S*\.?$/i;
 const SECTION_WORD = /^(раздел|этап|блок|модуль)(?!\p{L})|^([IVXLC]+|\d+)\s*(этап|раздел)(?!\p{L})|(^|[^\p{L}])этап[\s.:]*$/iu;
 
+const YEAR_HEADING = /^(19|20)\d{2}(\s*[–-]\s*(19|20)\d{2})?\s*(год|годы|гг?\.?|г\.\s*г\.?)$/i;
+
 const PAGE_FURNITURE = /^([-–—]?\s*\d{1,3}\s*[-–—]?|стр(аница)?\.?\s*\d{1,3}(\s*из\s*\d{1,3})?|(продолжение|окончание)(\s+(таблицы|приложения))?(\s*\d+)?\.?)$/i;
 
 /** The deadline above stops mid-phrase, or on a bare month that `next` completes with its year. */
@@ -136,6 +149,8 @@ class Normaliser {
   private current: Draft | null = null;
   private currentSection = -1;
   private readonly numberCol: number;
+  /** The deadline column stands left of the activity column: it groups rows rather than dating each one. */
+  private readonly deadlineLeads: boolean;
 
   constructor(
     private readonly grid: GridRow[],
@@ -143,6 +158,8 @@ class Normaliser {
     private readonly periodOverride: Period | null | undefined,
   ) {
     this.numberCol = region.roles.indexOf('number');
+    const deadlineCol = region.roles.indexOf('deadline');
+    this.deadlineLeads = deadlineCol >= 0 && deadlineCol < region.roles.indexOf('title');
   }
 
   run(): TracedRoadmap {
@@ -166,6 +183,7 @@ class Normaliser {
     views.forEach((v, i) => this.take(v, sectionRows.has(i)));
 
     for (const r of grid.slice(region.end)) if (rowHasText(r)) this.trace.push({ line: r.line, use: 'context' });
+    this.warnRowsAfterTable();
     for (const line of region.otherTables) {
       this.warn(line, 'В документе есть ещё одна таблица мероприятий: импортирована только первая подходящая.');
     }
@@ -254,7 +272,9 @@ class Normaliser {
   private take(v: RowView, numberedSection: boolean): void {
     if (!v.filled.length) return;
     const header = this.region.header;
-    if (v.columnKnown && (isColumnNumberRow(v.clean) || (header && repeatsHeader(header, v.clean)))) {
+    const repeated =
+      header !== null && (v.columnKnown ? repeatsHeader(header, v.clean) : repeatsHeaderText(header, v.clean.join(' ')));
+    if (repeated || (v.columnKnown && isColumnNumberRow(v.clean))) {
       this.trace.push({ line: v.line, use: 'header' });
       return;
     }
@@ -381,6 +401,13 @@ class Normaliser {
       this.merge(prev, v, 'continue', target);
       return;
     }
+    // A page break leaves the rest of a cell in that cell's own column. Text alone in the number column is
+    // therefore a row-wide heading («2025 год», «Направление 2»), and so is a line that is only a year: a
+    // deadline cut after a bare month goes on in its column («2022. сентябрь 2023»), not as «2025 год».
+    if (role === 'number' || (role === null && YEAR_HEADING.test(text))) {
+      heading();
+      return;
+    }
     // Bold alone marks a heading only where the text does not continue a cell left open above.
     const bold = isBoldMarkup(v.raw[col] ?? '');
     if (isAllCapsHeading(text) || SECTION_WORD.test(text) || /^([IVXLC]+|\d{1,2})[.)]\s+\p{Lu}/u.test(text)) {
@@ -391,7 +418,7 @@ class Normaliser {
       this.merge(prev, v, 'continue', 'deadline');
       return;
     }
-    if (role === 'responsible' && looksLikeParty(text)) {
+    if (role === 'responsible' && (looksLikeParty(text) || (prev.text.responsible !== '' && continuesName(text)))) {
       this.merge(prev, v, 'continue', 'responsible');
       return;
     }
@@ -469,15 +496,41 @@ class Normaliser {
       text: { title: '', result: '', document: '', deadline: '', responsible: '' },
       extra: {},
       raw: {},
-      section: kind === 'activity' ? this.currentSection : -1,
+      section: kind === 'activity' ? this.sectionFor(printed) : -1,
       number: printed,
       inferred: false,
     };
     this.drafts.push(d);
     if (kind === 'section') this.currentSection = this.drafts.length - 1;
     this.merge(d, v, 'continue', only);
+    if (kind === 'activity' && d.text.deadline === '' && this.deadlineLeads) {
+      // A deadline column left of the activities («Месяц | № | Содержание работы») groups the rows: its cell
+      // is merged down over the month's rows, and text extraction keeps it on the first one only.
+      const above = this.drafts.slice(0, -1).reverse().find((x) => x.kind === 'activity' && x.section === d.section);
+      if (above && above.text.deadline !== '') d.text.deadline = above.text.deadline;
+    }
     this.current = d;
     return d;
+  }
+
+  /**
+   * The section an activity sits in: the current one, unless hierarchical numbers say otherwise. After the
+   * sub-group «2.1» and its items «2.1.1», «2.1.2», item «2.2» belongs to section «2» again.
+   */
+  private sectionFor(printed: string): number {
+    const current = this.currentSection;
+    if (current < 0 || !printed.includes('.')) return current;
+    const own = this.drafts[current].printed;
+    if (own === '' || printed.startsWith(`${own}.`)) return current;
+    for (let i = current - 1; i >= 0; i--) {
+      const d = this.drafts[i];
+      if (d.kind === 'section' && d.printed !== '' && printed.startsWith(`${d.printed}.`)) {
+        // Unnumbered rows that follow belong where this item does.
+        this.currentSection = i;
+        return i;
+      }
+    }
+    return current;
   }
 
   /**
@@ -540,7 +593,7 @@ class Normaliser {
     }
     if (role === 'responsible') {
       // A list cut mid-name continues on the same line; a cut between names is a new party.
-      const sameParty = how === 'continue' && (startsLowercase(next) || endsOpen(prev));
+      const sameParty = how === 'continue' && (startsLowercase(next) || endsOpen(prev) || continuesName(next));
       return sameParty ? `${prev} ${next}` : `${prev}\n${next}`;
     }
     return joinContinuation(prev, next);
@@ -565,6 +618,25 @@ class Normaliser {
 
   private warn(line: number, message: string): void {
     this.warnings.push({ line, message });
+  }
+
+  /**
+   * Numbered rows right after the table (before any other table's header) that read as roadmap rows: the
+   * table was cut short somewhere, and what was left out must not vanish without a word.
+   */
+  private warnRowsAfterTable(): void {
+    const lines: number[] = [];
+    for (let i = this.region.end; i < this.grid.length; i++) {
+      const r = this.grid[i];
+      if (!r.tabular) continue;
+      const cells = r.cells.map((c) => cleanCellText(c ?? ''));
+      if (matchHeader([cells], 0)) break;
+      if (this.numberCol < 0 || parseItemNumber(cells[this.numberCol] ?? '') === null) continue;
+      if (roadmapRowLike(cells, this.region.roles) && !signatureRow(cells)) lines.push(r.line);
+    }
+    if (!lines.length) return;
+    const span = lines.length > 1 ? `строки ${lines[0]}–${lines[lines.length - 1]}` : `строка ${lines[0]}`;
+    this.warn(lines[0], `После таблицы мероприятий есть нумерованные строки, похожие на мероприятия (${span}): они не импортированы.`);
   }
 
   private warnExtraColumns(): void {
@@ -694,12 +766,22 @@ class Normaliser {
     const parties = refineParties(drafts.map((d) => splitResponsible(d.text.responsible)));
     const sections: RoadmapSectionWithText[] = [];
     const activities: RoadmapActivity[] = [];
+    const sectionPeriods = new Map<number, Period>();
     drafts.forEach((d, i) => {
       if (d.kind === 'section') {
+        // «I этап – подготовительный (август–сентябрь 2024 г.)»: a heading spanning the row carries its dates;
+        // a heading that is nothing but dates («2025 год») is its own deadline.
+        const dated = d.text.deadline !== '' ? null : onlyDates(d.text.title) ? { title: d.text.title, deadline: d.text.title } : datesOfHeading(d.text.title);
+        const deadlineText = dated ? dated.deadline : d.text.deadline;
+        const sectionDeadline = deadlineText !== '' ? this.deadline(deadlineText, period, d.line) : null;
+        if (dated && onlyDates(d.text.title)) {
+          const within = yearsWithin(sectionDeadline, period);
+          if (within) sectionPeriods.set(i, within);
+        }
         const s: RoadmapSectionWithText = {
           number: d.number,
-          title: d.text.title,
-          deadline: d.text.deadline !== '' ? this.deadline(d.text.deadline, period, d.line) : null,
+          title: dated ? dated.title : d.text.title,
+          deadline: sectionDeadline,
           responsible: parties[i],
           source: { line: d.line },
         };
@@ -718,7 +800,8 @@ class Normaliser {
         title: d.text.title,
         result: d.text.result,
         responsible: parties[i],
-        deadline: this.deadline(d.text.deadline, period, d.line),
+        // Months without a year under a «2025 год» heading are months of 2025, not of the plan's first year.
+        deadline: this.deadline(d.text.deadline || this.sectionDates(d), sectionPeriods.get(d.section) ?? period, d.line),
         source: { line: d.line },
         original,
       };
@@ -732,6 +815,12 @@ class Normaliser {
     return { roadmap: { title, period, sections, activities, warnings }, trace: this.trace };
   }
 
+  /** An item without a date of its own under a heading that is only dates («Сентябрь», «2025 год») is dated by it. */
+  private sectionDates(d: Draft): string {
+    const title = d.section >= 0 ? this.drafts[d.section].text.title : '';
+    return title !== '' && onlyDates(title) ? title : '';
+  }
+
   private deadline(text: string, period: Period | null, line: number): Deadline {
     const d = parseDeadline(text, period);
     for (const message of d.warnings ?? []) this.warn(line, message);
@@ -741,6 +830,20 @@ class Normaliser {
 
 function isTextRole(role: ColumnRole): role is TextRole {
   return (TEXT_ROLES as string[]).includes(role);
+}
+
+/**
+ * The piece opens with a capitalised adjective in the genitive («Верхнекамского муниципального округа»,
+ * «Новгородской области»): no party starts that way (parties are named in the nominative), so it is the rest
+ * of a name that a row break cut.
+ */
+function continuesName(next: string): boolean {
+  const m = /^\s*(\p{Lu}\p{Ll}{3,})(?:\s+(\p{Ll}+))?/u.exec(next);
+  if (!m) return false;
+  const [, first, second = ''] = m;
+  if (/(ого|его|ых|их)$/u.test(first)) return true;
+  // «-ской», «-ной» is also a masculine nominative («Городской методический центр»): the noun tells.
+  return /(ской|цкой|ной)$/u.test(first) && /(ии|ти|ки|ы|ой|ей)$/u.test(second);
 }
 
 const LETTERS = 'абвгдежзиклмнопрстуфхцчшщэюя';
@@ -762,11 +865,42 @@ function shorten(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
+/**
+ * The whole years a date-only heading covers («2025 год», «2024–2025 годы»), when they sit inside the plan
+ * period: the context in which its activities' months are read. Shorter spans (a half-year, a stage's months)
+ * are left alone, since activities listed under them often run past them.
+ */
+function yearsWithin(deadline: Deadline | null, period: Period | null): Period | null {
+  if (!deadline || deadline.kind !== 'dated' || !deadline.windows.length) return null;
+  const start = deadline.windows[0].start;
+  const end = deadline.windows[deadline.windows.length - 1].end;
+  if (!start.endsWith('-01-01') || !end.endsWith('-12-31')) return null;
+  if (period && (start < period.start.slice(0, 4) + '-01-01' || end > period.end.slice(0, 4) + '-12-31')) return null;
+  return { start, end };
+}
+
+/** Dates written into a heading, in brackets or after a dash: «Основной этап (октябрь 2024 г. – апрель 2025 г.)». */
+export function datesOfHeading(title: string): { title: string; deadline: string } | null {
+  const bracket = /^(.*\S)\s*\(([^()]+)\)\s*\.?$/u.exec(title);
+  if (bracket && onlyDates(bracket[2])) return { title: bracket[1].replace(/\s*[–:,-]$/, ''), deadline: bracket[2].trim() };
+  // The leftmost dash or colon after which only dates follow, so that a range «август – сентябрь» stays whole.
+  const separator = /\s+–\s+|:\s+/gu;
+  for (let m = separator.exec(title); m; m = separator.exec(title)) {
+    const head = title.slice(0, m.index).trim();
+    const tail = title.slice(m.index + m[0].length).trim();
+    if (head !== '' && onlyDates(tail)) return { title: head, deadline: tail };
+  }
+  return null;
+}
+
 /** «Раздел 2. Кадры» → 2 / «Кадры»; «II. Кадры» → II; «1. Кадры» → 1; «ОСНОВНОЙ ЭТАП» → no number. */
 function parseHeading(text: string): { number: string; rest: string } {
   const t = flatText(text);
   const word = /^(?:раздел|блок|модуль)\s*([IVXLC]+|\d+)\s*[.:)–-]?\s*(.*)$/iu.exec(t);
   if (word) return { number: word[1], rest: word[2] };
+  // «Задача 1: Совершенствование…», «Направление 2.»: the number is the section's, the word stays in the title.
+  const task = /^(?:задача|направление|подпрограмма)\s*№?\s*([IVXLC]+|\d{1,2})(?![\p{L}\d])/iu.exec(t);
+  if (task) return { number: task[1], rest: t };
   const stage = /^(?:этап\s*([IVXLC]+|\d+)|([IVXLC]+|\d+)\s*-?\s*(?:й\s*)?этап)(?![\p{L}\d])/iu.exec(t);
   if (stage) return { number: stage[1] ?? stage[2], rest: t };
   const numeral = /^([IVXLC]+|\d{1,2})[.)]\s+(.+)$/u.exec(t);

@@ -95,7 +95,8 @@ export function startsLowercase(s: string): boolean {
   const t = s.trim();
   if (/^[,;:)»\]]/.test(t)) return true;
   const c = firstLetter(t);
-  return c !== '' && /\p{Ll}/u.test(c) && /^[\s«"'(]*\p{Ll}/u.test(t);
+  // A list item («- анкетирование;», «• собеседование») continues the cell it belongs to like any lower-case text.
+  return c !== '' && /\p{Ll}/u.test(c) && /^[\s«"'(•·*–—-]*\p{Ll}/u.test(t);
 }
 
 export function startsUppercase(s: string): boolean {
