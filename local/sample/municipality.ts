@@ -1,6 +1,7 @@
 // A sample municipality for the demo and for tests: organisations and teachers as a coordinator keeps them
 // in their own sheets before the add-on arrives. Deterministic (seeded), so outputs are reproducible.
 // Names are invented from common Russian names; no real person is described.
+import { seededRandom } from './prng';
 
 export interface SampleOrganisation {
   id: string;
@@ -19,17 +20,6 @@ export interface SampleTeacher {
   experienceYears: number;
   category: string;
   consentDate: string;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES = ['Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров',
@@ -67,7 +57,7 @@ function iso(y: number, m: number, d: number): string {
 
 /** ~150 teachers over the sample organisations: about a fifth are young specialists, as in real schools. */
 export function sampleTeachers(count = 150, seed = 20231101, referenceYear = 2023): SampleTeacher[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const teachers: SampleTeacher[] = [];
   for (let i = 0; i < count; i++) {
     const org = SAMPLE_ORGANISATIONS[i % SAMPLE_ORGANISATIONS.length];

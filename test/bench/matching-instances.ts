@@ -1,18 +1,9 @@
 // Seeded random assignment instances shared by the matching tests and the benchmark, so a failure can be
 // reproduced from its seed alone.
 import type { AssignInput } from '../../src/domain/matching';
+import { seededRandom } from '../../local/sample/prng';
 
-/** mulberry32: tiny, fast and good enough to spread test instances; not for anything secret. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 export interface InstanceShape {
   mentees: number;
