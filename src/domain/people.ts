@@ -44,6 +44,12 @@ export interface Mentor {
   preferredFormats: string[];
   /** Date of the written consent to personal-data processing; null when absent. */
   consentDate: IsoDate | null;
+  /**
+   * Optional (indicators): where the mentor worked since which date, for people who moved between organisations.
+   * Indicators count a person in the organisation of the latest entry not after the date; `organisationId` is
+   * used when this is absent or every entry is later.
+   */
+  organisationHistory?: { organisationId: string; from: IsoDate }[];
 }
 
 /** Mentee categories named by the model; the primary target group is the young specialist. */
@@ -77,6 +83,15 @@ export interface Mentee {
   preferredFormats: string[];
   includedDate: IsoDate | null;
   consentDate: IsoDate | null;
+  /** Optional (indicators): organisations since which date, for people who moved (see Mentor.organisationHistory). */
+  organisationHistory?: { organisationId: string; from: IsoDate }[];
+  /** Optional (indicators): date the final diagnostics found the mentee's deficits closed; null/absent = not closed. */
+  deficitsClosedDate?: IsoDate | null;
+  /**
+   * Optional (indicators, retention of young specialists): date the person left teaching in the municipality
+   * (уволился). A move to another organisation is recorded in `organisationHistory`, not here.
+   */
+  leftDate?: IsoDate | null;
 }
 
 export type PairStatus = 'proposed' | 'active' | 'completed' | 'cancelled';
@@ -131,6 +146,13 @@ export interface Pair {
   mentorSatisfaction: number | null;
   menteeSatisfaction: number | null;
   history: PairHistoryEntry[];
+  /**
+   * Optional (indicators): the organisation whose order fixed the pair. When absent, a pair belongs to the
+   * organisation of its first mentee (else its mentor) on the date it is counted.
+   */
+  organisationId?: string;
+  /** Optional (indicators): the survey scale of both satisfaction scores; when absent it is inferred (≤ 5 → 1–5). */
+  satisfactionScale?: '1-5' | '0-100';
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const sections: string[] = [];
   if (want('deadline')) sections.push(await (await import('./deadline.bench')).runDeadlineBench());
   if (want('matching')) sections.push(await (await import('./matching.bench')).runMatchingBench());
+  if (want('indicators')) sections.push(await (await import('./indicators.bench')).runIndicatorsBench());
   if (want('addon')) sections.push(addonBench());
   console.log(sections.join('\n\n' + '-'.repeat(100) + '\n\n'));
 }
