@@ -24,6 +24,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'import-roadmap FILE [--period START..END] [--json]',
     run: async (args, out, err) => (await import('./commands/import-roadmap')).importRoadmapCommand(args, out, err),
   },
+  'import-people': {
+    summary: 'read a list of teachers (.xlsx/.csv/.tsv) into mentor, mentee or organisation records',
+    usage: 'import-people FILE [--role mentor|mentee|organisation] [--sheet NAME] [--json]',
+    run: async (args, out, err) => (await import('./commands/import-people')).importPeopleCommand(args, out, err),
+  },
   'assign-optimal': {
     summary: 'optimal mentor–mentee assignment for a JSON pool (exact, respects capacities)',
     usage: 'assign-optimal FILE.json [--priority score|coverage] [--json]',

@@ -10,4 +10,11 @@ export {
   installReportTrigger, removeReportTrigger, runScheduledReports, generateReportNow, rebuildReportSchedule, checkReportFailures,
   acknowledgeReportFailures,
 } from './addon/report-runner';
+export {
+  setupPeopleBases, menuSetupPeopleBases, checkPeopleBases, menuCheckPeopleBases, showPeopleMappingDialog, peopleMappingSheets,
+  peopleMappingSuggest, peopleMappingApply,
+} from './addon/people';
+export {
+  pairingState, pairingCandidates, pairingAssign, pairingAutomatch, pairingApprove, pairingReject, showPairingSidebar,
+} from './addon/pairing';
 export * from './addon/functions';

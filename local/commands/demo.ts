@@ -11,6 +11,7 @@ import { saveDocx } from '../docx';
 import { FakeDocument } from '../services/document-app';
 import { createEnv } from '../env';
 import { SAMPLE_ORGANISATIONS, sampleTeachers } from '../sample/municipality';
+import { demoPeopleAndPairs } from './demo-people';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_ROADMAP = path.join(HERE, '..', 'sample', 'roadmap-sample.txt');
@@ -73,6 +74,7 @@ export function prepareDemo(now: Date): PreparedDemo {
   log.push(`  куратор отметил выполненными: ${markDone(workbook, 4, now).join(', ')}`);
   const refreshed = addon.run<{ dueThisMonth: number; overdue: number }>('refreshRoadmap');
   log.push(`Обновление статусов на ${now.toISOString().slice(0, 10)}: в этом месяце ${refreshed.dueThisMonth}, просрочено ${refreshed.overdue}`);
+  log.push(...demoPeopleAndPairs(addon, workbook));
   return { addon, workbook, log };
 }
 

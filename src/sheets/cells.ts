@@ -48,5 +48,7 @@ export function cellDate(v: unknown): { iso: IsoDate | ''; bad: string | null } 
 /** The value to write for a domain value of the given column type. */
 export function toCell(value: string, type: 'text' | 'date' | 'link' | 'number' | undefined): unknown {
   if (type === 'date' && ISO_DATE.test(value)) return isoToDate(value);
+  // A number as text with a decimal point would stay text in a Russian-locale sheet («0.625»).
+  if (type === 'number' && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
   return value;
 }
