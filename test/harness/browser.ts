@@ -71,11 +71,13 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-export async function openPage(name: string, addon: Addon, distDir = 'dist'): Promise<OpenedPage> {
+/** `width`: 300 for a sidebar (its fixed width in Sheets), wider for a dialog. */
+export async function openPage(name: string, addon: Addon, opts: { width?: number; distDir?: string } = {}): Promise<OpenedPage> {
+  const distDir = opts.distDir ?? 'dist';
   const file = path.resolve(distDir, `${name}.html`);
   if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   const b = await browser();
-  const context = await b.newContext({ viewport: { width: 980, height: 700 }, locale: 'ru-RU' });
+  const context = await b.newContext({ viewport: { width: opts.width ?? 980, height: 800 }, locale: 'ru-RU' });
   // Offline: Google's add-on CSS cannot load here; the page must work without it.
   await context.route(/^https?:/, (route) => route.abort());
   const page = await context.newPage();
