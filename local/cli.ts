@@ -19,6 +19,11 @@ const COMMANDS: Record<string, Command> = {
     usage: 'report [--as-of YYYY-MM-DD] [--anonymised|--with-names] [--out FILE]',
     run: async (args, out, err) => (await import('./commands/report')).reportCommand(args, out, err),
   },
+  indicators: {
+    summary: 'every coverage indicator of a tracker workbook (.xlsx) by organisation, kind and in total, with targets',
+    usage: 'indicators WORKBOOK.xlsx [--as-of YYYY-MM-DD] [--json]',
+    run: async (args, out, err) => (await import('./commands/indicators')).indicatorsCommand(args, out, err),
+  },
   'import-roadmap': {
     summary: 'parse a roadmap (.txt/.tsv/.csv/.xlsx/.docx) into activities and deadlines',
     usage: 'import-roadmap FILE [--period START..END] [--json]',

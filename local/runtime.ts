@@ -43,6 +43,8 @@ export function createRuntime(opts: RuntimeOptions = {}): LocalRuntime {
     SpreadsheetApp: counted(spreadsheetApp, 'SpreadsheetApp', env.counter),
     Docs: createAdvancedDocs(env, services.drive),
     MimeType: services.globals.MimeType,
+    // Only the enum the add-on uses: chart types for EmbeddedChartBuilder.setChartType.
+    Charts: { ChartType: Object.fromEntries(['AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'LINE', 'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP'].map((t) => [t, t])) },
     console,
   };
   for (const [name, service] of Object.entries(services.globals)) {

@@ -17,4 +17,7 @@ export {
 export {
   pairingState, pairingCandidates, pairingAssign, pairingAutomatch, pairingApprove, pairingReject, showPairingSidebar,
 } from './addon/pairing';
+export {
+  refreshDashboard, saveIndicatorSnapshot, setupIndicatorSheets, menuRefreshDashboard, menuSaveIndicatorSnapshot, menuSetupIndicatorSheets,
+} from './addon/dashboard';
 export * from './addon/functions';

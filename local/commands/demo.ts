@@ -12,6 +12,7 @@ import { FakeDocument } from '../services/document-app';
 import { createEnv } from '../env';
 import { SAMPLE_ORGANISATIONS, sampleTeachers } from '../sample/municipality';
 import { demoPeopleAndPairs } from './demo-people';
+import { demoIndicators } from './demo-indicators';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_ROADMAP = path.join(HERE, '..', 'sample', 'roadmap-sample.txt');
@@ -110,6 +111,7 @@ export async function writeReport(addon: Addon, file: string, anonymised = true)
 
 export async function runDemo(outDir: string, now = new Date('2023-12-05T10:00:00+03:00')): Promise<DemoResult> {
   const { addon, workbook, log } = prepareDemo(now);
+  log.push(...demoIndicators(addon));
   const report = path.join(outDir, 'report.docx');
   const made = await writeReport(addon, report);
   log.push(`Справка «${made.name}» сформирована (обезличенная) и сохранена как .docx`);

@@ -2,9 +2,21 @@
 // them in the mentee base, a sixth mentors; pairs and groups with histories, people who moved, checklists, roadmap
 // activities), seeded so every run sees the same data. Each indicator is timed alone, as a custom function would
 // call it (context preparation included), then all of them from one shared context and as a history snapshot.
+// Then the custom functions (COVERAGE, COVERAGE_TABLE, IS_YOUNG_SPECIALIST) on 10,000-row ranges and the menu actions
+// (snapshot, dashboard) with their service calls, through a bundle built from test/fixtures/bundles/indicators-entry.ts.
 // Run alone with `npx tsx test/bench/indicators.bench.ts`; test/bench/run.ts can call runIndicatorsBench().
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+// @ts-expect-error build.mjs is plain JavaScript without type declarations
+import { buildServer } from '../../build.mjs';
+import { createRuntime, loadAddon } from '../../local/runtime';
+import { formatHistoryEntry } from '../../src/domain/people-records';
+import { ORGANISATION_KIND_LABELS, PAIR_STATUS_LABELS } from '../../src/domain/people';
+import { MENTEE_COLUMNS, MENTOR_COLUMNS, ORGANISATION_COLUMNS, PAIR_COLUMNS } from '../../src/sheets/people-schema';
+import { generatedWorkbook } from '../harness/indicator-workbook';
 import { computeIndicators, INDICATORS, prepareIndicators, type IndicatorData, type RoadmapRecord, type Teacher } from '../../src/domain/indicators';
 import { snapshot } from '../../src/domain/indicator-history';
 import { CHECKLIST_ITEM_IDS, type OrganisationChecklist } from '../../src/domain/checklist';
@@ -147,6 +159,78 @@ export async function runIndicatorsBench(sizes: readonly number[] = [10_000, 100
   lines.push(label('history snapshot (all, flat rows)') + columns.map((c) => cell(best(runsFor(c.size), () => snapshot(c.data, AS_OF)))).join(''));
   const ratio = columns.length === 2 ? best(1, () => computeIndicators(columns[1].data, AS_OF)) / best(1, () => computeIndicators(columns[0].data, AS_OF)) : null;
   if (ratio !== null) lines.push('', `all 15: ${columns[1].size / columns[0].size}× the people took ${ratio.toFixed(1)}× the time (linear would be ${columns[1].size / columns[0].size}×)`);
+  lines.push('', await runCoverageFunctionsBench(), '', await runDashboardBench());
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The custom functions and the menu actions through the built bundle
+
+/** A municipality as the ranges a cell passes: header row (the people sheets' labels), one row per record. */
+export function municipalityRanges(data: IndicatorData): Record<'mentors' | 'mentees' | 'pairs' | 'orgs', unknown[][]> {
+  const day = (iso: string | null | undefined) => {
+    if (!iso) return '';
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Date(y, m - 1, d);
+  };
+  const label = (defs: readonly { key: string; label: string }[], key: string) => defs.find((c) => c.key === key)!.label;
+  const table = <T>(defs: readonly { key: string; label: string }[], keys: string[], items: readonly T[], row: (x: T) => unknown[]) =>
+    [keys.map((k) => label(defs, k)), ...items.map(row)];
+  return {
+    orgs: table(ORGANISATION_COLUMNS, ['id', 'name', 'kind', 'curator'], data.organisations, (o) => [o.id, o.name, ORGANISATION_KIND_LABELS[o.kind], o.curator]),
+    mentors: table(MENTOR_COLUMNS, ['id', 'fullName', 'organisation', 'experience', 'capacity'], data.mentors,
+      (m) => [m.id, m.fullName, m.organisationId, m.experienceYears ?? '', m.capacity]),
+    mentees: table(MENTEE_COLUMNS, ['id', 'fullName', 'organisation', 'age', 'experience', 'group', 'included'], data.mentees,
+      (m) => [m.id, m.fullName, m.organisationId, m.age ?? '', m.experienceYears ?? '', m.group === 'young-specialist' ? 'молодой специалист' : '', day(m.includedDate)]),
+    pairs: table(PAIR_COLUMNS, ['id', 'mentorId', 'menteeIds', 'orderNumber', 'orderDate', 'status', 'mentorSatisfaction', 'menteeSatisfaction', 'history'], data.pairs,
+      (p) => [p.id, p.mentorId, p.menteeIds.join(', '), p.order?.number ?? '', day(p.order?.date), PAIR_STATUS_LABELS[p.status],
+        p.mentorSatisfaction ?? '', p.menteeSatisfaction ?? '', p.history.map(formatHistoryEntry).join('\n')]),
+  };
+}
+
+async function fixtureBundle(): Promise<string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-bench-')), 'Code.js');
+  await buildServer({ entry: 'test/fixtures/bundles/indicators-entry.ts', outFile: file });
+  return file;
+}
+
+export async function runCoverageFunctionsBench(): Promise<string> {
+  const data = generateMunicipality(31_000, 42);
+  const r = municipalityRanges(data);
+  const addon = loadAddon(createRuntime({ now: new Date('2024-03-01T10:00:00+03:00') }), await fixtureBundle());
+  const lines = [
+    `Custom functions through the bundle on ranges of ${r.mentees.length - 1} mentees, ${r.mentors.length - 1} mentors, ` +
+      `${r.pairs.length - 1} pairs, ${r.orgs.length - 1} organisations (as of ${AS_OF}; limit 30,000 ms per call; best of 3)`,
+    '',
+  ];
+  const ms = (f: () => unknown) => best(3, f);
+  for (const id of ['young-specialists-in-mentoring', 'active-pairs', 'mentors-over-capacity', 'programmes-completed', 'young-specialists-retained']) {
+    lines.push(`${`COVERAGE ${id}`.padEnd(50)}${ms(() => addon.custom('COVERAGE', id, r.mentors, r.mentees, r.pairs, r.orgs, '', AS_OF)).toFixed(0).padStart(7)} ms`);
+  }
+  lines.push(`${'COVERAGE_TABLE young-specialists-in-mentoring'.padEnd(50)}${ms(() => addon.custom('COVERAGE_TABLE', 'young-specialists-in-mentoring', r.mentors, r.mentees, r.pairs, r.orgs, AS_OF)).toFixed(0).padStart(7)} ms`);
+  const ages = r.mentees.map((row) => [row[3]]);
+  const exps = r.mentees.map((row) => [row[4]]);
+  lines.push(`${`IS_YOUNG_SPECIALIST on ${ages.length} rows`.padEnd(50)}${ms(() => addon.custom('IS_YOUNG_SPECIALIST', ages, exps, AS_OF)).toFixed(0).padStart(7)} ms`);
+  return lines.join('\n');
+}
+
+/** «Сохранить снимок показателей» and «Показатели: обновить» on generated workbooks: time and service calls. */
+export async function runDashboardBench(sizes: readonly number[] = [2_000, 10_000]): Promise<string> {
+  const file = await fixtureBundle();
+  const now = new Date('2023-12-05T10:00:00+03:00');
+  const lines = ['Indicator menu actions through the bundle (local runtime): time / service calls', ''];
+  for (const people of sizes) {
+    const rt = createRuntime({ spreadsheet: generatedWorkbook(people, now), now });
+    const addon = loadAddon(rt, file);
+    addon.run('setupIndicatorSheets');
+    rt.env.counter.reset();
+    const snap = time(() => addon.run('saveIndicatorSnapshot', '2023-10-01'));
+    const snapCalls = rt.env.counter.total;
+    rt.env.counter.reset();
+    const dash = time(() => addon.run<{ rows: number }>('refreshDashboard'));
+    lines.push(`${String(people).padStart(6)} people: snapshot ${snap.ms.toFixed(0)} ms / ${snapCalls} calls; ` +
+      `dashboard (${dash.value.rows} rows) ${dash.ms.toFixed(0)} ms / ${rt.env.counter.total} calls`);
+  }
   return lines.join('\n');
 }
 

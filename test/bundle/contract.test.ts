@@ -15,7 +15,7 @@ const gasLocal = require('gas-local') as { require(dir: string, globals: object,
 
 const CODE = fs.readFileSync('dist/Code.js', 'utf8');
 const SERVICES = ['SpreadsheetApp', 'DocumentApp', 'DriveApp', 'PropertiesService', 'CacheService', 'LockService', 'ScriptApp',
-  'HtmlService', 'Session', 'Utilities', 'Logger', 'Docs', 'UrlFetchApp', 'MimeType'];
+  'HtmlService', 'Session', 'Utilities', 'Logger', 'Docs', 'UrlFetchApp', 'MimeType', 'Charts'];
 
 function stubNames(code: string): string[] {
   return [...code.matchAll(/^function (\w+)\(/gm)].map((m) => m[1]).sort();

@@ -11,7 +11,7 @@ describe('cli', () => {
   it('--help lists every command', async () => {
     const r = await run(['--help']);
     expect(r.code).toBe(0);
-    for (const c of ['demo', 'report', 'import-roadmap', 'import-people', 'assign-optimal']) expect(r.out).toContain(c);
+    for (const c of ['demo', 'report', 'indicators', 'import-roadmap', 'import-people', 'assign-optimal']) expect(r.out).toContain(c);
   });
 
   it('a command answers --help with its usage', async () => {
