@@ -1,5 +1,7 @@
 // The only entry of the server bundle: every export becomes a top-level Apps Script function (build.mjs).
 // Nothing here or in any imported module may call a service at load time (see test/bundle/contract.test.ts).
+// The справка registers itself as the default report kind (a plain function call, no service).
+import './addon/spravka-kind';
 export {
   onOpen, onInstall, menuRefreshRoadmap, menuGenerateReportNow, menuRebuildReportSchedule, menuInstallReportTrigger,
   menuRemoveReportTrigger, menuShowReportFailures,

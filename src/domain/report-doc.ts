@@ -154,6 +154,8 @@ function cellString(v: unknown): string {
  * by average text length (capped), so «№» stays narrow and an activity title gets the room. When even the
  * longest words do not fit, widths are scaled down in proportion.
  */
+const HEADER_WIDTH_FACTOR = 1.25;
+
 export function columnWidths(cells: readonly (readonly string[])[], total: number, charWidth = 6.5): number[] {
   const columns = cells[0]?.length ?? 0;
   if (columns === 0) return [];
@@ -162,12 +164,15 @@ export function columnWidths(cells: readonly (readonly string[])[], total: numbe
   for (let c = 0; c < columns; c++) {
     let longestWord = 1;
     let sum = 0;
-    for (const row of cells) {
+    cells.forEach((row, r) => {
       const text = (row[c] ?? '').trim();
       sum += text.length;
-      for (const word of text.split(/\s+/)) longestWord = Math.max(longestWord, word.length);
-    }
-    need.push(longestWord * charWidth + 12);
+      // The header row is bold: its letters are about a quarter wider, and a header word broken in two
+      // («Наставник|и») is what a reader notices first.
+      const factor = r === 0 ? HEADER_WIDTH_FACTOR : 1;
+      for (const word of text.split(/\s+/)) longestWord = Math.max(longestWord, word.length * factor);
+    });
+    need.push(longestWord * charWidth + 14);
     weight.push(Math.max(1, Math.min(sum / cells.length, 45)));
   }
   const needed = need.reduce((a, b) => a + b, 0);

@@ -217,3 +217,12 @@ describe('maskPersonalNames', () => {
     expect(maskPersonalNames(input)).toBe(output);
   });
 });
+
+describe('columnWidths for bold headers', () => {
+  it('gives a column at least its longest header word at bold width', () => {
+    const widths = columnWidths([['Наставники', 'Показатель реализации модели'], ['1', 'доля молодых специалистов в наставничестве']], 450);
+    // 10 letters × 6.5 pt × 1.25 + 14 pt padding.
+    expect(widths[0]).toBeGreaterThanOrEqual(95);
+    expect(widths[0] + widths[1]).toBeCloseTo(450, 0);
+  });
+});
