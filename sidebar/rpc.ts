@@ -34,3 +34,25 @@ export function errorText(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   return msg.replace(/^(Exception|Error|UserError):\s*/, '');
 }
+
+/**
+ * Run one server action with its buttons disabled and a busy note shown, reporting a failure as a Russian
+ * error message: every page does each user action this way, one round trip at a time.
+ */
+export async function busyCall<T>(
+  buttons: readonly HTMLButtonElement[],
+  report: (kind: 'info' | 'error', text: string) => void,
+  busyText: string,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  for (const b of buttons) b.disabled = true;
+  report('info', busyText);
+  try {
+    return await work();
+  } catch (e) {
+    report('error', errorText(e));
+    return undefined;
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
+}

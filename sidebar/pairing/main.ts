@@ -3,7 +3,7 @@
 // round trip that returns the refreshed state.
 import type { CandidateView, MenteeView, PairingCandidates, PairingFilters, PairingState, PairView } from '../../src/addon/pairing';
 import { formatRuDate } from '../../src/domain/iso-date';
-import { call, errorText } from '../rpc';
+import { busyCall, call } from '../rpc';
 import { byId, el, message, show } from '../dom';
 
 let state: PairingState | null = null;
@@ -19,18 +19,8 @@ function status(kind: 'ok' | 'error' | 'warn' | 'info', text: string): void {
   message(byId('status'), kind, text);
 }
 
-async function act<T>(busyText: string, work: () => Promise<T>): Promise<T | undefined> {
-  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button')];
-  for (const b of buttons) b.disabled = true;
-  status('info', busyText);
-  try {
-    return await work();
-  } catch (e) {
-    status('error', errorText(e));
-    return undefined;
-  } finally {
-    for (const b of buttons) b.disabled = false;
-  }
+function act<T>(busyText: string, work: () => Promise<T>): Promise<T | undefined> {
+  return busyCall([...document.querySelectorAll<HTMLButtonElement>('button')], status, busyText, work);
 }
 
 function fillSelect(id: string, options: { value: string; label: string }[], keep = true): void {

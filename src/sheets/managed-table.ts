@@ -18,7 +18,7 @@ export interface TableRead<K extends string> {
 }
 
 /** Column key → 0-based index from the developer metadata the add-on put on its columns. */
-function metadataColumns(sheet: Sheet): Map<string, number> {
+export function metadataColumns(sheet: Sheet): Map<string, number> {
   const found = new Map<string, number>();
   for (const md of sheet.createDeveloperMetadataFinder().withKey(COLUMN_METADATA_KEY).find()) {
     const column = md.getLocation().getColumn();

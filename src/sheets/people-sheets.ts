@@ -19,7 +19,7 @@ import {
 } from '../domain/people-records';
 import { cellText, isoToDate, toCell } from './cells';
 import { columnLetter, locateColumns, normaliseHeader, type ColumnDef } from './columns';
-import { writeTable, type TableRead } from './managed-table';
+import { metadataColumns, writeTable, type TableRead } from './managed-table';
 import {
   AUXILIARY_COLUMNS,
   HEALTH_COLUMNS,
@@ -36,7 +36,6 @@ import {
   type HealthColumn,
   type PairingSettings,
 } from './people-schema';
-import { COLUMN_METADATA_KEY } from './schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -146,16 +145,6 @@ function sameCell(a: unknown, b: unknown): boolean {
   const db = Object.prototype.toString.call(b) === '[object Date]';
   if (da || db) return da && db && (a as Date).getTime() === (b as Date).getTime();
   return a === b || (a === '' && b === undefined) || (a === undefined && b === '');
-}
-
-/** Column key → 0-based index from the developer metadata the add-on put on its columns. */
-function metadataColumns(sheet: Sheet): Map<string, number> {
-  const found = new Map<string, number>();
-  for (const md of sheet.createDeveloperMetadataFinder().withKey(COLUMN_METADATA_KEY).find()) {
-    const column = md.getLocation().getColumn();
-    if (column) found.set(md.getValue() ?? '', column.getColumn() - 1);
-  }
-  return found;
 }
 
 /**
