@@ -15,6 +15,11 @@ export interface TableRead<K extends string> {
   rows: unknown[][];
   index: Map<K, number>;
   missing: K[];
+  /**
+   * Sheet rows read, header included. `rows` skips blank rows, so a rewrite (which compacts them) must clear
+   * down to here, or the last rows stay behind as duplicates. Unknown: the sheet's last row is asked for.
+   */
+  height?: number;
 }
 
 /** Column key → 0-based index from the developer metadata the add-on put on its columns. */
@@ -34,7 +39,7 @@ export function readTable<K extends string>(ss: Spreadsheet, name: string, defs:
   const header = (values[0] ?? []).map(cellText);
   const { index, missing } = locateColumns(header, defs, metadataColumns(sheet));
   const rows = values.slice(1).filter((r) => r.some((c) => cellText(c) !== ''));
-  return { sheet, header, rows, index, missing };
+  return { sheet, header, rows, index, missing, height: values.length };
 }
 
 /** The record's value of each key, read from a row. */
@@ -84,7 +89,7 @@ export function writeTable<K extends string>(ss: Spreadsheet, name: string, w: T
   });
   const values = [header, ...body];
 
-  const oldRows = prev ? prev.rows.length + 1 : sheet.getLastRow();
+  const oldRows = prev?.height ?? sheet.getLastRow();
   const maxRows = sheet.getMaxRows();
   const needRows = Math.max(values.length, 2);
   if (maxRows < needRows) sheet.insertRowsAfter(maxRows, needRows - maxRows);
