@@ -105,7 +105,7 @@ export function loadPeopleData(ss: Spreadsheet, asOf: IsoDate, cache = new Sheet
     return { row, item: r.mentee, problems: mergeProblems(row.problems, r.problems) };
   });
   const pairsTable = readPairs(cache);
-  const pairs = pairsTable.rows.map((r) => ({ row: r.row, record: r.record, read: pairFromRecord(r.record, dict.dictionaries.statuses) }));
+  const pairs = pairsTable.rows.map((r) => ({ row: r.row, record: r.record, read: pairFromRecord(r.record, dict.dictionaries.statuses, orgLookup) }));
   return {
     ss, cache, asOf, sources,
     dictionaries: dict.dictionaries,

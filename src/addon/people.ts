@@ -87,6 +87,8 @@ function validationsFor(role: PeopleRole, orgRange: () => GoogleAppsScript.Sprea
     category: { kind: 'dictionary', dictionary: 'qualificationCategories', help: 'Квалификационная категория из справочника' },
     experience: { kind: 'number', min: 0, max: 70, help: 'Педагогический стаж, полных лет (число)' },
     consent: { kind: 'date', help: 'Дата письменного согласия на обработку персональных данных, ДД.ММ.ГГГГ' },
+    previousOrganisation: { kind: 'range', range: orgRange, help: 'Для перешедших из другой ОО: прежняя организация (из листа «Организации»); заполните и «Дата перехода»' },
+    movedOn: { kind: 'date', help: 'Дата перехода в нынешнюю ОО, ДД.ММ.ГГГГ (вместе с «Прежняя ОО»)' },
   };
   if (role === 'mentor') {
     return {
@@ -101,6 +103,8 @@ function validationsFor(role: PeopleRole, orgRange: () => GoogleAppsScript.Sprea
     birthDate: { kind: 'date', help: 'Дата рождения, ДД.ММ.ГГГГ (для признака «молодой специалист»)' },
     age: { kind: 'number', min: 16, max: 90, help: 'Возраст, полных лет (если дата рождения не указана)' },
     included: { kind: 'date', help: 'Дата включения в базу наставляемых' },
+    deficitsClosed: { kind: 'date', help: 'Дата итоговой диагностики, по которой дефициты закрыты, ДД.ММ.ГГГГ' },
+    left: { kind: 'date', help: 'Дата увольнения (ушёл из профессии или из муниципалитета), ДД.ММ.ГГГГ; переход в другую ОО — в «Прежняя ОО»' },
   };
 }
 

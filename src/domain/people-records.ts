@@ -14,13 +14,14 @@ export type OrganisationField = (typeof ORGANISATION_FIELDS)[number];
 
 export const MENTOR_FIELDS = [
   'id', 'fullName', 'organisation', 'position', 'subject', 'experience', 'category', 'level', 'strengths', 'capacity',
-  'formats', 'consent', 'load', 'duplicate', 'remarks',
+  'formats', 'consent', 'load', 'duplicate', 'remarks', 'previousOrganisation', 'movedOn',
 ] as const;
 export type MentorField = (typeof MENTOR_FIELDS)[number];
 
 export const MENTEE_FIELDS = [
   'id', 'fullName', 'organisation', 'position', 'subject', 'birthDate', 'age', 'experience', 'category', 'group',
   'deficits', 'request', 'formats', 'included', 'consent', 'young', 'pairing', 'duplicate', 'remarks',
+  'previousOrganisation', 'movedOn', 'deficitsClosed', 'left',
 ] as const;
 export type MenteeField = (typeof MENTEE_FIELDS)[number];
 
@@ -31,6 +32,7 @@ export type AuxiliaryField = (typeof AUXILIARY_FIELDS)[number];
 export const PAIR_FIELDS = [
   'id', 'mentorId', 'mentorName', 'menteeIds', 'menteeNames', 'rolePair', 'format', 'start', 'end', 'orderNumber',
   'orderDate', 'status', 'reason', 'result', 'mentorSatisfaction', 'menteeSatisfaction', 'lastActivity', 'score', 'history',
+  'organisation', 'satisfactionScale',
 ] as const;
 export type PairField = (typeof PAIR_FIELDS)[number];
 
@@ -45,6 +47,9 @@ export const FIELD_TYPES: Readonly<Record<string, FieldType>> = {
   end: 'date',
   orderDate: 'date',
   lastActivity: 'date',
+  movedOn: 'date',
+  deficitsClosed: 'date',
+  left: 'date',
   experience: 'number',
   age: 'number',
   capacity: 'number',
@@ -233,13 +238,46 @@ export interface PeopleContext {
   menteeCategories?: readonly string[];
 }
 
-function resolveOrganisation(text: string, ctx: PeopleContext, problems: FieldProblem[]): string {
-  const t = text.trim();
+function resolveOrganisation(text: string, orgs: OrganisationLookup, problems: FieldProblem[], field = 'organisation'): string {
+  const t = (text ?? '').trim();
   if (t === '') return '';
-  const id = ctx.organisations.resolve(t);
+  const id = orgs.resolve(t);
   if (id !== null) return id;
-  if (ctx.organisations.size > 0) problems.push({ field: 'organisation', text: t, message: 'такой организации нет в списке организаций' });
+  if (orgs.size > 0) problems.push({ field, text: t, message: 'такой организации нет в списке организаций' });
   return t;
+}
+
+/** Where a person worked since which date (Mentor/Mentee `organisationHistory`). */
+export type OrganisationHistory = { organisationId: string; from: IsoDate }[];
+
+/**
+ * The organisation history of a person who moved: the previous organisation until the move, the current one
+ * from the move date. Undefined when either is missing or the previous organisation is the current one.
+ */
+export function moveHistory(previousId: string, movedOn: IsoDate | null, currentId: string): OrganisationHistory | undefined {
+  const previous = previousId.trim();
+  if (previous === '' || movedOn === null || previous === currentId) return undefined;
+  // The earliest possible date stands for «before the move, as far back as the records go».
+  return [{ organisationId: previous, from: '1900-01-01' }, { organisationId: currentId, from: movedOn }];
+}
+
+/**
+ * «Прежняя ОО» and «Дата перехода» of a record as an organisation history. Half a move (an organisation without
+ * its date, or a date without the organisation) is reported: indicators cannot place the person by it.
+ */
+function readMove(rec: Record<string, string>, orgs: OrganisationLookup, currentId: string, problems: FieldProblem[]): OrganisationHistory | undefined {
+  const previousText = (rec.previousOrganisation ?? '').trim();
+  const movedText = (rec.movedOn ?? '').trim();
+  const previous = resolveOrganisation(previousText, orgs, problems, 'previousOrganisation');
+  const movedOn = readDate(rec, 'movedOn', problems);
+  if (previousText !== '' && movedText === '') {
+    problems.push({ field: 'previousOrganisation', text: previousText, message: 'не указана дата перехода: переход не учитывается в показателях' });
+  } else if (previousText === '' && movedOn !== null) {
+    problems.push({ field: 'movedOn', text: movedText, message: 'не указана прежняя ОО: переход не учитывается в показателях' });
+  } else if (previousText !== '' && currentId !== '' && previous === currentId) {
+    problems.push({ field: 'previousOrganisation', text: previousText, message: 'совпадает с текущей ОО' });
+  }
+  return moveHistory(previous, movedOn, currentId);
 }
 
 export interface MentorRead {
@@ -255,23 +293,23 @@ export function mentorFromRecord(rec: TextRecord<MentorField>, ctx: PeopleContex
     problems.push({ field: 'capacity', text: rec.capacity, message: 'число мест должно быть целым и не меньше 0' });
     capacity = null;
   }
-  return {
-    mentor: {
-      id: rec.id.trim(),
-      fullName: rec.fullName.trim(),
-      organisationId: resolveOrganisation(rec.organisation, ctx, problems),
-      position: rec.position.trim(),
-      subject: rec.subject.trim(),
-      experienceYears: experience,
-      category: rec.category.trim(),
-      level: rec.level.trim(),
-      strengths: splitList(rec.strengths),
-      capacity: capacity ?? ctx.defaultCapacity,
-      preferredFormats: splitList(rec.formats),
-      consentDate: readDate(rec, 'consent', problems),
-    },
-    problems,
+  const mentor: Mentor = {
+    id: rec.id.trim(),
+    fullName: rec.fullName.trim(),
+    organisationId: resolveOrganisation(rec.organisation, ctx.organisations, problems),
+    position: rec.position.trim(),
+    subject: rec.subject.trim(),
+    experienceYears: experience,
+    category: rec.category.trim(),
+    level: rec.level.trim(),
+    strengths: splitList(rec.strengths),
+    capacity: capacity ?? ctx.defaultCapacity,
+    preferredFormats: splitList(rec.formats),
+    consentDate: readDate(rec, 'consent', problems),
   };
+  const history = readMove(rec, ctx.organisations, mentor.organisationId, problems);
+  if (history) mentor.organisationHistory = history;
+  return { mentor, problems };
 }
 
 export interface MenteeRead {
@@ -288,7 +326,7 @@ export function menteeFromRecord(rec: TextRecord<MenteeField>, ctx: PeopleContex
   const mentee: Mentee = {
     id: rec.id.trim(),
     fullName: rec.fullName.trim(),
-    organisationId: resolveOrganisation(rec.organisation, ctx, problems),
+    organisationId: resolveOrganisation(rec.organisation, ctx.organisations, problems),
     position: rec.position.trim(),
     subject: rec.subject.trim(),
     age: age === null ? null : Math.floor(age),
@@ -302,6 +340,12 @@ export function menteeFromRecord(rec: TextRecord<MenteeField>, ctx: PeopleContex
     consentDate: readDate(rec, 'consent', problems),
   };
   if (group) mentee.group = group;
+  const history = readMove(rec, ctx.organisations, mentee.organisationId, problems);
+  if (history) mentee.organisationHistory = history;
+  const closed = readDate(rec, 'deficitsClosed', problems);
+  if (closed) mentee.deficitsClosedDate = closed;
+  const left = readDate(rec, 'left', problems);
+  if (left) mentee.leftDate = left;
   return { mentee, problems };
 }
 
@@ -419,7 +463,19 @@ export function splitIds(text: string): string[] {
   return text.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean);
 }
 
-export function pairFromRecord(rec: TextRecord<PairField>, statuses: readonly string[]): PairRead {
+/** «1–5», «1-5», «5 баллов» → '1-5'; «0–100», «100», «%», «проценты» → '0-100'; null when it is neither. */
+export function parseSatisfactionScale(text: string): '1-5' | '0-100' | null {
+  const t = text.trim().toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, '').replace(/[–—−]/g, '-');
+  if (/^(1-5|0-5|5|из5|до5|5балл\S*|пятибалльн\S*)$/.test(t)) return '1-5';
+  if (/^(0-100%?|1-100%?|100%?|%|из100|до100|процент\S*|впроцентах)$/.test(t)) return '0-100';
+  return null;
+}
+
+/**
+ * A pair from its text record. `organisations` resolves «ОО пары» by code or name (without it, the text is kept
+ * as the organisation id).
+ */
+export function pairFromRecord(rec: TextRecord<PairField>, statuses: readonly string[], organisations?: OrganisationLookup): PairRead {
   const problems: FieldProblem[] = [];
   const { entries, bad } = parseHistory(rec.history);
   if (bad.length) problems.push({ field: 'history', text: bad[0], message: 'запись истории не распознана' });
@@ -432,21 +488,30 @@ export function pairFromRecord(rec: TextRecord<PairField>, statuses: readonly st
   const end = readDate(rec, 'end', problems);
   const orderDate = readDate(rec, 'orderDate', problems);
   const orderNumber = rec.orderNumber.trim();
+  const pair: Pair = {
+    id: rec.id.trim(),
+    mentorId: rec.mentorId.trim(),
+    menteeIds: splitIds(rec.menteeIds),
+    rolePair: rec.rolePair.trim(),
+    format: rec.format.trim(),
+    programme: start && end ? { start, end } : null,
+    order: orderNumber || orderDate ? { number: orderNumber, date: orderDate ?? '' } : null,
+    status,
+    result: rec.result.trim(),
+    mentorSatisfaction: readNumber(rec, 'mentorSatisfaction', problems),
+    menteeSatisfaction: readNumber(rec, 'menteeSatisfaction', problems),
+    history: entries,
+  };
+  const orgText = (rec.organisation ?? '').trim();
+  if (orgText) pair.organisationId = organisations ? resolveOrganisation(orgText, organisations, problems) : orgText;
+  const scaleText = (rec.satisfactionScale ?? '').trim();
+  if (scaleText) {
+    const scale = parseSatisfactionScale(scaleText);
+    if (scale) pair.satisfactionScale = scale;
+    else problems.push({ field: 'satisfactionScale', text: scaleText, message: 'шкала не распознана: укажите «1–5» или «0–100»' });
+  }
   return {
-    pair: {
-      id: rec.id.trim(),
-      mentorId: rec.mentorId.trim(),
-      menteeIds: splitIds(rec.menteeIds),
-      rolePair: rec.rolePair.trim(),
-      format: rec.format.trim(),
-      programme: start && end ? { start, end } : null,
-      order: orderNumber || orderDate ? { number: orderNumber, date: orderDate ?? '' } : null,
-      status,
-      result: rec.result.trim(),
-      mentorSatisfaction: readNumber(rec, 'mentorSatisfaction', problems),
-      menteeSatisfaction: readNumber(rec, 'menteeSatisfaction', problems),
-      history: entries,
-    },
+    pair,
     lastActivity: readDate(rec, 'lastActivity', problems),
     reason: rec.reason.trim(),
     score: readNumber(rec, 'score', problems),

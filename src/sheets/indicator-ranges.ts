@@ -29,13 +29,7 @@ import {
 import type { IsoDate } from '../domain/types';
 import { cellText, isDate, dateToIso } from './cells';
 import { locateColumns, type ColumnDef } from './columns';
-import {
-  CHECKLIST_COLUMNS,
-  MENTEE_INDICATOR_COLUMNS,
-  MENTOR_INDICATOR_COLUMNS,
-  PAIR_INDICATOR_COLUMNS,
-  type ChecklistColumn,
-} from './indicator-schema';
+import { CHECKLIST_COLUMNS, type ChecklistColumn } from './indicator-schema';
 import { AUXILIARY_COLUMNS, MENTEE_COLUMNS, MENTOR_COLUMNS, ORGANISATION_COLUMNS, PAIR_COLUMNS } from './people-schema';
 
 export type Grid = readonly (readonly unknown[])[];
@@ -93,27 +87,14 @@ export function cellIsoDate(v: unknown): IsoDate | null {
   return t === '' ? null : parseDateText(t);
 }
 
-/** The organisation history of a person who moved: the previous organisation until the move, the current one after. */
-export function moveHistory(
-  previousText: string,
-  movedOn: IsoDate | null,
-  currentId: string,
-  orgs: OrganisationLookup,
-): { organisationId: string; from: IsoDate }[] | undefined {
-  const previous = previousText.trim();
-  if (previous === '' || movedOn === null) return undefined;
-  const previousId = orgs.resolve(previous) ?? previous;
-  if (previousId === currentId) return undefined;
-  // The earliest possible date stands for «before the move, as far back as the records go».
-  return [{ organisationId: previousId, from: '1900-01-01' }, { organisationId: currentId, from: movedOn }];
-}
-
 /**
  * Satisfaction scores as the catalogue wants them: a percent-formatted cell arrives as a fraction (0,85), which
  * is 85 on the 0–100 scale, not 0,85 of five points.
  */
 export function normaliseSatisfaction(pair: Pair): Pair {
   const scores = [pair.mentorSatisfaction, pair.menteeSatisfaction].filter((s): s is number => typeof s === 'number');
+  // A scale the sheet states is taken at its word; percent-formatted fractions are read as percent only without it.
+  if (pair.satisfactionScale === '1-5') return pair;
   if (!scores.some((s) => s > 0 && s < 1) || scores.some((s) => s > 1)) return pair;
   const scale = (s: number | null) => (s === null ? null : Math.round(s * 10000) / 100);
   return { ...pair, mentorSatisfaction: scale(pair.mentorSatisfaction), menteeSatisfaction: scale(pair.menteeSatisfaction), satisfactionScale: '0-100' };
@@ -190,10 +171,10 @@ function own<K extends string>(defs: readonly ColumnDef<K>[]): ColumnDef<K>[] {
 }
 
 export const ORGANISATION_RANGE_COLUMNS: readonly ColumnDef<string>[] = [...own(ORGANISATION_COLUMNS), ...ITEM_DEFS];
-export const MENTOR_RANGE_COLUMNS: readonly ColumnDef<string>[] = [...own(MENTOR_COLUMNS), ...AUXILIARY_COLUMNS, ...MENTOR_INDICATOR_COLUMNS];
-export const MENTEE_RANGE_COLUMNS: readonly ColumnDef<string>[] = [...own(MENTEE_COLUMNS), ...AUXILIARY_COLUMNS, ...MENTEE_INDICATOR_COLUMNS];
+export const MENTOR_RANGE_COLUMNS: readonly ColumnDef<string>[] = [...own(MENTOR_COLUMNS), ...AUXILIARY_COLUMNS];
+export const MENTEE_RANGE_COLUMNS: readonly ColumnDef<string>[] = [...own(MENTEE_COLUMNS), ...AUXILIARY_COLUMNS];
 // The names are computed on the add-on's own sheet, but a coordinator's own table may have only names.
-export const PAIR_RANGE_COLUMNS: readonly ColumnDef<string>[] = [...PAIR_COLUMNS.filter((d) => d.key !== 'score'), ...PAIR_INDICATOR_COLUMNS];
+export const PAIR_RANGE_COLUMNS: readonly ColumnDef<string>[] = PAIR_COLUMNS.filter((d) => d.key !== 'score');
 
 export interface TableRow {
   cells: readonly unknown[];
@@ -223,7 +204,7 @@ export function mentorsFrom(rows: readonly TableRow[], ctx: PeopleContext): Ment
     if (rec.id === '' && rec.fullName === '') continue;
     const { mentor } = mentorFromRecord(rec, ctx);
     mentor.id = mentor.id || mentor.fullName;
-    out.push(withMentorExtras(mentor, cells, index, ctx.organisations));
+    out.push(mentor);
   }
   return out;
 }
@@ -236,37 +217,9 @@ export function menteesFrom(rows: readonly TableRow[], ctx: PeopleContext): Ment
     if (rec.id === '' && rec.fullName === '') continue;
     const { mentee } = menteeFromRecord(rec, ctx);
     mentee.id = mentee.id || mentee.fullName;
-    out.push(withMenteeExtras(mentee, cells, index, ctx.organisations));
+    out.push(mentee);
   }
   return out;
-}
-
-function textAt(cells: readonly unknown[], index: ReadonlyMap<string, number>, key: string): string {
-  const c = index.get(key);
-  return c === undefined ? '' : cellText(cells[c]);
-}
-
-function dateAt(cells: readonly unknown[], index: ReadonlyMap<string, number>, key: string): IsoDate | null {
-  const c = index.get(key);
-  return c === undefined ? null : cellIsoDate(cells[c]);
-}
-
-/** A mentee with the optional indicator columns of its row (move, deficits closed, left). */
-export function withMenteeExtras(mentee: Mentee, cells: readonly unknown[], index: ReadonlyMap<string, number>, orgs: OrganisationLookup): Mentee {
-  const out: Mentee = { ...mentee };
-  const moved = moveHistory(textAt(cells, index, 'previousOrganisation'), dateAt(cells, index, 'movedOn'), mentee.organisationId, orgs);
-  if (moved) out.organisationHistory = moved;
-  const closed = dateAt(cells, index, 'deficitsClosed');
-  if (closed) out.deficitsClosedDate = closed;
-  const left = dateAt(cells, index, 'left');
-  if (left) out.leftDate = left;
-  return out;
-}
-
-/** A mentor with the optional move columns of its row. */
-export function withMentorExtras(mentor: Mentor, cells: readonly unknown[], index: ReadonlyMap<string, number>, orgs: OrganisationLookup): Mentor {
-  const moved = moveHistory(textAt(cells, index, 'previousOrganisation'), dateAt(cells, index, 'movedOn'), mentor.organisationId, orgs);
-  return moved ? { ...mentor, organisationHistory: moved } : mentor;
 }
 
 /** Id of a person by normalised full name, for tables that name people instead of giving their ids. */
@@ -305,14 +258,12 @@ export function pairsFrom(
       rec.menteeIds = names.map((n) => idByName((menteeNames ??= nameIndex(people.mentees)), n)).join(', ');
     }
     if (rec.mentorId === '' && rec.menteeIds === '') continue;
-    const read = pairFromRecord(rec, statuses);
+    const read = pairFromRecord(rec, statuses, people.organisations);
     let pair = read.pair;
     if (pair.history.length > 0) {
       const change = manualStatusChange(read, changeDate);
       if (change) pair = { ...pair, history: [...pair.history, change] };
     }
-    const org = textAt(cells, index, 'organisation');
-    if (org) pair = { ...pair, organisationId: people.organisations.resolve(org) ?? org };
     out.push(normaliseSatisfaction(pair));
   }
   return out;

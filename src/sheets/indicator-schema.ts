@@ -117,35 +117,6 @@ export const DASHBOARD_TITLE_ROWS = 3;
 export const STATUS_COLORS = { met: '#d9ead3', close: '#fff2cc', behind: '#f4cccc' } as const;
 
 // ---------------------------------------------------------------------------------------------------------
-// Optional columns of the people sheets that only indicators read (found by header; absent means «not recorded»)
-
-export type MoveColumn = 'previousOrganisation' | 'movedOn';
-export type MenteeIndicatorColumn = MoveColumn | 'deficitsClosed' | 'left';
-export type PairIndicatorColumn = 'organisation';
-
-const MOVE_COLUMNS: readonly ColumnDef<MoveColumn>[] = [
-  { key: 'previousOrganisation', label: 'Прежняя ОО', synonyms: ['предыдущая оо', 'прежнее место работы', 'перешел из оо', 'перешёл из оо'] },
-  { key: 'movedOn', label: 'Дата перехода', synonyms: ['дата перехода в оо', 'дата перевода', 'переведен', 'переведён', 'в оо с'], type: 'date' },
-];
-
-export const MENTOR_INDICATOR_COLUMNS: readonly ColumnDef<MoveColumn>[] = MOVE_COLUMNS;
-
-export const MENTEE_INDICATOR_COLUMNS: readonly ColumnDef<MenteeIndicatorColumn>[] = [
-  ...MOVE_COLUMNS,
-  {
-    key: 'deficitsClosed',
-    label: 'Дефициты закрыты (дата)',
-    synonyms: ['дата закрытия дефицитов', 'дефициты закрыты', 'дефициты устранены', 'итоговая диагностика'],
-    type: 'date',
-  },
-  { key: 'left', label: 'Дата увольнения', synonyms: ['уволен', 'уволена', 'уволился', 'дата выбытия', 'выбыл'], type: 'date' },
-];
-
-export const PAIR_INDICATOR_COLUMNS: readonly ColumnDef<PairIndicatorColumn>[] = [
-  { key: 'organisation', label: 'ОО пары', synonyms: ['оо', 'организация', 'код оо', 'оо, издавшая приказ'] },
-];
-
-// ---------------------------------------------------------------------------------------------------------
 // «Педагоги»
 
 export type StaffColumn = 'id' | 'fullName' | 'organisation' | 'birthDate' | 'age' | 'experience';

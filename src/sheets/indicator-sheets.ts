@@ -15,9 +15,6 @@ import {
   CHECKLIST_COLUMNS,
   HISTORY_COLUMNS,
   INDICATOR_SHEETS,
-  MENTEE_INDICATOR_COLUMNS,
-  MENTOR_INDICATOR_COLUMNS,
-  PAIR_INDICATOR_COLUMNS,
   STAFF_COLUMNS,
   TARGET_BOUND_LABELS,
   TARGET_COLUMNS,
@@ -31,12 +28,9 @@ import {
   normaliseSatisfaction,
   tableRows,
   teachersFrom,
-  withMenteeExtras,
-  withMentorExtras,
 } from './indicator-ranges';
 import { readRoadmapSheet } from './roadmap-sheet';
 import { SheetCache } from './people-sheets';
-import { PEOPLE_SHEETS } from './people-schema';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -550,14 +544,6 @@ export function organisationsOf(people: PeopleData): Organisation[] {
   return organisations;
 }
 
-function extraIndex<K extends string>(header: readonly unknown[], defs: readonly ColumnDef<K>[], taken: Iterable<number>): Map<string, number> {
-  const used = new Set(taken);
-  const { index } = locateColumns(header, defs);
-  const out = new Map<string, number>();
-  for (const [k, c] of index) if (!used.has(c)) out.set(k, c);
-  return out;
-}
-
 /**
  * Everything the indicator catalogue counts, read from the workbook once: organisations, people and pairs (with
  * the optional indicator columns of those sheets), checklists, the roadmap tracker and the staff list. `today`
@@ -569,25 +555,12 @@ export function loadIndicatorData(ss: Spreadsheet, asOf: IsoDate, cache = new Sh
 
   const organisations = organisationsOf(people);
 
-  const rawRows = (sheetName: string) => cache.get(sheetName)?.values ?? [];
+  // The optional indicator columns (moves, deficits closed, left, a pair's organisation and scale) are parsed
+  // with the records by people-records.ts; here only ids are filled in for rows typed without one.
   const mentorTable = people.tables.mentor;
-  const mentorRaw = rawRows(mentorTable.sheetName);
-  const mentorExtras = extraIndex(mentorTable.header, MENTOR_INDICATOR_COLUMNS, mentorTable.index.values());
-  const mentors: Mentor[] = people.mentors.map((e) => {
-    const m = { ...e.item, id: idOr(e.item.id, mentorTable.sheetName, e.row.row) };
-    return mentorExtras.size ? withMentorExtras(m, mentorRaw[e.row.row] ?? [], mentorExtras, people.orgLookup) : m;
-  });
-
+  const mentors: Mentor[] = people.mentors.map((e) => ({ ...e.item, id: idOr(e.item.id, mentorTable.sheetName, e.row.row) }));
   const menteeTable = people.tables.mentee;
-  const menteeRaw = rawRows(menteeTable.sheetName);
-  const menteeExtras = extraIndex(menteeTable.header, MENTEE_INDICATOR_COLUMNS, menteeTable.index.values());
-  const mentees: Mentee[] = people.mentees.map((e) => {
-    const m = { ...e.item, id: idOr(e.item.id, menteeTable.sheetName, e.row.row) };
-    return menteeExtras.size ? withMenteeExtras(m, menteeRaw[e.row.row] ?? [], menteeExtras, people.orgLookup) : m;
-  });
-
-  const pairRaw = rawRows(PEOPLE_SHEETS.pairs);
-  const pairExtras = extraIndex(people.pairsTable.header, PAIR_INDICATOR_COLUMNS, people.pairsTable.index.values());
+  const mentees: Mentee[] = people.mentees.map((e) => ({ ...e.item, id: idOr(e.item.id, menteeTable.sheetName, e.row.row) }));
   const pairs: Pair[] = people.pairs.map((p) => {
     let pair = p.read.pair;
     // The curator changed the status on the sheet and «Проверить базы» has not recorded it yet: it counts from today.
@@ -595,9 +568,6 @@ export function loadIndicatorData(ss: Spreadsheet, asOf: IsoDate, cache = new Sh
       const change = manualStatusChange(p.read, today);
       if (change) pair = { ...pair, history: [...pair.history, change] };
     }
-    const orgCol = pairExtras.get('organisation');
-    const orgText = orgCol === undefined ? '' : cellText(pairRaw[p.row]?.[orgCol]);
-    if (orgText) pair = { ...pair, organisationId: people.orgLookup.resolve(orgText) ?? orgText };
     return normaliseSatisfaction(pair);
   });
 

@@ -40,6 +40,10 @@ const CATEGORY_SYNONYMS = ['категория', 'кв категория', 'к�
 const FORMAT_SYNONYMS = ['предпочтительные формы', 'предпочтительный формат', 'формы', 'формат', 'формы наставничества', 'форма наставничества'];
 const CONSENT_SYNONYMS = ['согласие', 'согласие на обработку пдн', 'согласие на обработку персональных данных', 'дата согласия', 'согласие пдн', 'согласие на обработку'];
 const REMARKS: ColumnDef<'remarks'> = { key: 'remarks', label: 'Замечания проверки', computed: true, width: 260 };
+// Optional columns the indicators read (who moved, whose deficits were closed, who left): added at the end of each
+// sheet so workbooks set up before them keep their layout; empty means «not recorded».
+const PREVIOUS_ORGANISATION: ColumnDef<'previousOrganisation'> = { key: 'previousOrganisation', label: 'Прежняя ОО', synonyms: ['предыдущая оо', 'прежнее место работы', 'перешел из оо', 'перешёл из оо'], width: 180 };
+const MOVED_ON: ColumnDef<'movedOn'> = { key: 'movedOn', label: 'Дата перехода', synonyms: ['дата перехода в оо', 'дата перевода', 'переведен', 'переведён', 'в оо с'], type: 'date', width: 100 };
 const DUPLICATE: ColumnDef<'duplicate'> = { key: 'duplicate', label: 'Возможный дубль', computed: true, width: 120 };
 
 export const ORGANISATION_COLUMNS: readonly ColumnDef<OrganisationField>[] = [
@@ -68,6 +72,8 @@ export const MENTOR_COLUMNS: readonly ColumnDef<MentorField>[] = [
   { key: 'load', label: 'Наставляемых сейчас', computed: true, type: 'number', width: 100 },
   DUPLICATE as ColumnDef<MentorField>,
   REMARKS as ColumnDef<MentorField>,
+  PREVIOUS_ORGANISATION,
+  MOVED_ON,
 ];
 
 export const MENTEE_COLUMNS: readonly ColumnDef<MenteeField>[] = [
@@ -90,6 +96,16 @@ export const MENTEE_COLUMNS: readonly ColumnDef<MenteeField>[] = [
   { key: 'pairing', label: 'Пара', computed: true, width: 200 },
   DUPLICATE as ColumnDef<MenteeField>,
   REMARKS as ColumnDef<MenteeField>,
+  PREVIOUS_ORGANISATION,
+  MOVED_ON,
+  {
+    key: 'deficitsClosed',
+    label: 'Дефициты закрыты (дата)',
+    synonyms: ['дата закрытия дефицитов', 'дефициты закрыты', 'дефициты устранены', 'итоговая диагностика'],
+    type: 'date',
+    width: 110,
+  },
+  { key: 'left', label: 'Дата увольнения', synonyms: ['уволен', 'уволена', 'уволился', 'дата выбытия', 'выбыл'], type: 'date', width: 100 },
 ];
 
 /** Columns only an existing list may have: the name split in three, and who is who. */
@@ -120,7 +136,15 @@ export const PAIR_COLUMNS: readonly ColumnDef<PairField>[] = [
   { key: 'lastActivity', label: 'Последняя активность', synonyms: ['последняя встреча', 'дата последней встречи'], type: 'date', width: 100 },
   { key: 'score', label: 'Оценка подбора', computed: true, type: 'number', width: 80 },
   { key: 'history', label: 'История', computed: true, width: 320 },
+  { key: 'organisation', label: 'ОО пары', synonyms: ['оо', 'организация', 'код оо', 'оо, издавшая приказ'], width: 180 },
+  { key: 'satisfactionScale', label: 'Шкала удовлетворённости', synonyms: ['шкала', 'шкала удовлетворенности', 'шкала оценки'], width: 110 },
 ];
+
+/**
+ * Optional columns only the indicators read. A list connected before they existed has no mapping for them:
+ * they are found there by header (label or synonym) among the columns the mapping left free.
+ */
+export const INDICATOR_FIELDS: ReadonlySet<string> = new Set(['previousOrganisation', 'movedOn', 'deficitsClosed', 'left']);
 
 export type HealthColumn = 'kind' | 'id' | 'who' | 'organisation' | 'message' | 'date' | 'days';
 

@@ -24,6 +24,7 @@ import {
   AUXILIARY_COLUMNS,
   HEALTH_COLUMNS,
   ID_COUNTERS_PROPERTY,
+  INDICATOR_FIELDS,
   PAIR_COLUMNS,
   PEOPLE_SHEETS,
   ROLE_NAMES,
@@ -282,6 +283,13 @@ export function readPeople(cache: SheetCache, role: PeopleRole, source: SourceMa
       const at = header.findIndex((h, i) => normaliseHeader(h) === normaliseHeader(d.label) && ![...index.values()].includes(i));
       if (at >= 0) index.set(d.key, at);
     }
+    // Indicator columns of a list connected before they existed: by synonym too, among the columns still free.
+    const optional = defs.filter((d) => INDICATOR_FIELDS.has(d.key) && !index.has(d.key));
+    if (optional.length) {
+      const used = new Set(index.values());
+      const free = header.map((h, i) => (used.has(i) ? '' : h));
+      for (const [key, at] of locateColumns(free, optional).index) index.set(key, at);
+    }
   } else {
     index = locateOwnColumns(cached.sheet, header, defs).index as Map<string, number>;
   }
@@ -343,9 +351,10 @@ export function patchPeople(cache: SheetCache, table: PeopleTable, updates: Read
 // Validations and formats over whole columns, so rows added later get them too
 
 export interface ValidationSpec {
-  /** A dictionary column, an organisation-name range, a date, or a number range. */
-  kind: 'dictionary' | 'range' | 'date' | 'number';
+  /** A dictionary column, an organisation-name range, a fixed list, a date, or a number range. */
+  kind: 'dictionary' | 'range' | 'list' | 'date' | 'number';
   dictionary?: DictionaryKey;
+  list?: readonly string[];
   range?: () => Range | null;
   min?: number;
   max?: number;
@@ -364,6 +373,7 @@ function buildRule(spec: ValidationSpec, dictionaryRange: (k: DictionaryKey) => 
     const range = spec.range!();
     return range ? b.requireValueInRange(range, true).build() : null;
   }
+  if (spec.kind === 'list') return b.requireValueInList([...(spec.list ?? [])], true).build();
   if (spec.kind === 'date') return b.requireDate().build();
   return b.requireNumberBetween(spec.min ?? 0, spec.max ?? 1000).build();
 }
@@ -424,7 +434,7 @@ export function writePeopleSheet(
         const header = (cached.values[0] ?? []).map(cellText);
         const located = locateOwnColumns(cached.sheet, header, defs);
         const rows = cached.values.slice(1).filter((r) => r.some((c) => cellText(c) !== ''));
-        return { sheet: cached.sheet, header, rows, index: located.index as Map<string, number>, missing: located.missing };
+        return { sheet: cached.sheet, header, rows, index: located.index as Map<string, number>, missing: located.missing, height: cached.values.length };
       })()
     : null;
   const { sheet, index } = writeTable(ss, name, {
@@ -502,6 +512,7 @@ const PAIR_VALIDATIONS: Readonly<Record<string, ValidationSpec>> = {
   end: { kind: 'date', help: 'Дата окончания ППН, ДД.ММ.ГГГГ (3–12 месяцев после начала)' },
   orderDate: { kind: 'date', help: 'Дата приказа, ДД.ММ.ГГГГ' },
   lastActivity: { kind: 'date', help: 'Дата последней встречи или мероприятия пары' },
+  satisfactionScale: { kind: 'list', list: ['1–5', '0–100'], help: '«1–5» или «0–100»; пусто — по значениям (до 5 — пятибалльная)' },
 };
 
 /** The whole «Пары» sheet with its formatting (setup and «Проверить базы»). */
@@ -509,7 +520,7 @@ export function writePairsSheet(ss: Spreadsheet, cache: SheetCache, table: Pairs
   const cached = cache.get(PEOPLE_SHEETS.pairs);
   const extrasByRow = new Map(table.rows.map((r) => [r.row, cached?.values[r.row]]));
   const previous: TableRead<PairField> | null = cached && table.sheet
-    ? { sheet: table.sheet, header: table.header, rows: table.rows.map((r) => cached.values[r.row]), index: table.index, missing: [] }
+    ? { sheet: table.sheet, header: table.header, rows: table.rows.map((r) => cached.values[r.row]), index: table.index, missing: [], height: cached.values.length }
     : null;
   const extras = records.map((_, i) => (i < table.rows.length ? extrasByRow.get(table.rows[i].row) : undefined));
   const { sheet, index } = writeTable(ss, PEOPLE_SHEETS.pairs, {

@@ -15,7 +15,8 @@ type Row = Record<string, unknown>;
 
 /** Header of the add-on's own columns (computed ones left out: a curator's sheet before «Проверить базы»). */
 function sheetRows(defs: readonly { key: string; label: string; computed?: boolean }[], rows: readonly Row[], extra: readonly string[] = []): unknown[][] {
-  const own = defs.filter((c) => !c.computed || c.key === 'history');
+  // Columns given as extras by their labels are the add-on's own now too: written once, where the extras go.
+  const own = defs.filter((c) => (!c.computed || c.key === 'history') && !extra.includes(c.label));
   return [[...own.map((c) => c.label), ...extra], ...rows.map((r) => [...own.map((c) => r[c.key] ?? ''), ...extra.map((h) => r[h] ?? '')])];
 }
 
