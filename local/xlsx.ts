@@ -4,12 +4,15 @@
 // Kept: values (text, numbers, booleans, dates), formulas with their cached results, number formats, notes,
 // frozen rows/columns, data validation, column widths and row heights, hidden rows/columns/sheets, tab colours,
 // fonts, backgrounds, alignment, wrap, borders, merges, conditional formatting, named ranges, the filter range.
-// Not kept: charts (exceljs cannot write them), developer metadata and protections (no xlsx equivalent that
-// exceljs writes synchronously); a round trip therefore drops them.
+// Charts: exceljs cannot write them, so saveXlsx adds them to the written package (xlsx-charts.ts); loading
+// ignores them. Not kept: developer metadata and protections (no xlsx equivalent that exceljs writes
+// synchronously); a round trip therefore drops them, and charts too.
 // Dates: Sheets and Excel store wall-clock serials; the fake stores instants. Both directions convert through
 // the spreadsheet time zone, so a date typed as 01.02.2024 in Excel is midnight 1 Feb in that zone.
+import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { FakeEnv } from './env';
+import { addChartsToXlsx, hasExportableCharts } from './xlsx-charts';
 import { columnLetters, parseA1 } from './spreadsheet/a1';
 import { FakeConditionalFormatRule, FakeFilter } from './spreadsheet/conditional';
 import type { BooleanCriteriaName, DataValidationCriteriaName } from './spreadsheet/enums';
@@ -287,7 +290,11 @@ export async function saveXlsx(ss: FakeSpreadsheet, file: string): Promise<void>
   }
   const active = ss._activeSheet ? ss._sheets.indexOf(ss._activeSheet) : 0;
   wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
-  await wb.xlsx.writeFile(file);
+  if (!hasExportableCharts(ss)) {
+    await wb.xlsx.writeFile(file);
+    return;
+  }
+  await writeFile(file, await addChartsToXlsx(await wb.xlsx.writeBuffer(), ss));
 }
 
 // ---------------------------------------------------------------- load

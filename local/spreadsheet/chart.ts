@@ -1,5 +1,5 @@
 // Embedded charts are kept as specs (type, ranges, options, position) so tests can check what the add-on
-// asked for; nothing is drawn, and xlsx export skips them.
+// asked for; nothing is drawn, and xlsx export adds them through local/xlsx-charts.ts.
 import { raw } from '../counter';
 import type { FakeRange } from './range';
 import type { FakeSheet } from './sheet';
