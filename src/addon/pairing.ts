@@ -38,7 +38,7 @@ import {
   type PairHistoryEntry,
   type PairStatus,
 } from '../domain/people';
-import { matchingInput, scoreCandidate, type ScoreReason } from '../domain/scoring';
+import { allowedScores, matchingInput, prepareContext, prepareMentee, prepareMentor, scoreCandidate, scorePrepared, type ScoreReason } from '../domain/scoring';
 import { matchEntry, menteeGroupLabel, normaliseEntry, statusLabel } from '../domain/dictionaries';
 import { appendHistory, defaultProgramme, emptyRecord, PAIR_FIELDS, pairRecordFields, parseDateText, type PairField, type TextRecord } from '../domain/people-records';
 import { diffDays, formatRuDate, parseIsoDate } from '../domain/iso-date';
@@ -477,8 +477,10 @@ export function pairingCandidates(menteeId: string): PairingCandidates {
   const ctx = scoreContext(data, p);
   const own = consentProblem(mentee, 'mentee', data.asOf);
   const menteeBlocks = own && ctx.constraints.requireConsent ? [own] : [];
+  const prepared = prepareContext(ctx);
+  const pm = prepareMentee(mentee, prepared);
   const all = p.mentors.map((e) => {
-    const r = scoreCandidate(mentee, e.item, { ...ctx, load: p.loads.get(e.item.id) ?? 0 });
+    const r = scorePrepared(pm, prepareMentor(e.item, prepared, p.loads.get(e.item.id) ?? 0));
     return { mentor: mentorView(data, p, e.item), score: r.score, allowed: r.allowed, reasons: r.reasons, blocks: r.blocks.filter((b) => !menteeBlocks.includes(b)) };
   });
   const byScore = (a: CandidateView, b: CandidateView) => b.score - a.score || (a.mentor.id < b.mentor.id ? -1 : a.mentor.id > b.mentor.id ? 1 : 0);
@@ -740,6 +742,9 @@ function automatchInput(data: PeopleData, p: Pools, mentees: Mentee[], mentors: 
   const okMentors = c.requireConsent ? mentors.filter((m) => consentProblem(m, 'mentor', data.asOf) === null) : mentors;
   const okMentees = c.requireConsent ? mentees.filter((m) => consentProblem(m, 'mentee', data.asOf) === null) : mentees;
   const capacities = matchingInput([], mentors, ctx).mentors;
+  // Everyone is prepared for scoring once; the pairs are then scored from the prepared forms.
+  const prepared = prepareContext(ctx);
+  const preparedMentor = new Map(okMentors.map((m) => [m, prepareMentor(m, prepared)]));
   let scores: AssignInput['scores'];
   if (c.sameOrganisationOnly) {
     const byOrg = new Map<string, Mentor[]>();
@@ -752,9 +757,11 @@ function automatchInput(data: PeopleData, p: Pools, mentees: Mentee[], mentors: 
         for (const [o, list] of Object.entries(data.partners)) if (list.includes(mentee.organisationId)) orgs.add(o);
       }
       const candidates = [...orgs].flatMap((o) => byOrg.get(o) ?? []);
-      if (candidates.length) scores.push(...matchingInput([mentee], candidates, ctx).scores);
+      if (candidates.length) {
+        for (const s of allowedScores([prepareMentee(mentee, prepared)], candidates.map((m) => preparedMentor.get(m)!))) scores.push(s);
+      }
     }
-  } else scores = matchingInput(okMentees, okMentors, ctx).scores;
+  } else scores = allowedScores(okMentees.map((m) => prepareMentee(m, prepared)), okMentors.map((m) => preparedMentor.get(m)!));
   return { mentors: capacities, mentees: mentees.map((m) => ({ id: m.id })), scores };
 }
 

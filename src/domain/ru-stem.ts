@@ -10,6 +10,25 @@ const STOP_WORDS = new Set(
 /** Words that appear in many phrases and say little alone: they count a quarter of a content word. */
 const GENERIC_STEMS = ['работ', 'деятельност', 'навык', 'умени', 'вопрос', 'процесс', 'сфер', 'област', 'организац', 'повышени', 'развити', 'основ'];
 
+/** Letters an ending leaves behind when the stripper takes only part of it («организаци|ю», «работо|ю»). */
+const ENDING_REMNANT = /^[аеиоуыэюяйь]{1,2}$/;
+
+/**
+ * The generic stem a stem is a form of, or null. A form is the stem itself, the stem plus the vowel remnant of an
+ * ending, or the stem cut short by up to two letters, as the stripper does to some forms («развит» from
+ * «развитие», «деятельнос» from «деятельность»). A longer word that only begins with a generic stem is another
+ * word: «работодатель», «работник», «основной», «деятельностный» are content words.
+ */
+export function genericStemOf(stem: string): string | null {
+  for (const g of GENERIC_STEMS) {
+    if (stem === g) return g;
+    if (stem.length > g.length) {
+      if (stem.startsWith(g) && ENDING_REMNANT.test(stem.slice(g.length))) return g;
+    } else if (stem.length >= 4 && g.length - stem.length <= 2 && g.startsWith(stem)) return g;
+  }
+  return null;
+}
+
 // Longest first, so «ями» is tried before «и».
 const ENDINGS = [
   'иями', 'ями', 'ами', 'ией', 'иях', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ться', 'ях', 'ах', 'ий', 'ый', 'ой', 'ая',
@@ -42,7 +61,7 @@ export function phraseStems(text: string): Stem[] {
   for (const w of words) {
     const stem = stemWord(w);
     if (out.some((s) => s.stem === stem)) continue;
-    out.push({ stem, weight: GENERIC_STEMS.some((g) => stem.startsWith(g)) ? 0.25 : 1 });
+    out.push({ stem, weight: genericStemOf(stem) === null ? 1 : 0.25 });
   }
   return out;
 }
@@ -50,13 +69,18 @@ export function phraseStems(text: string): Stem[] {
 /**
  * Two stems name the same thing when equal, or when they share a prefix of at least 4 letters that covers all but
  * at most two letters of the shorter one («оцен» ~ «оценивани», «цифр» ~ «цифров», but «прог» ≁ «программ»).
+ * A generic word matches only its own forms: «работа» ≁ «работодатель», «развитие» ≁ «развивающий».
  */
 export function stemsMatch(a: string, b: string): boolean {
   if (a === b) return true;
   const n = Math.min(a.length, b.length);
   let k = 0;
   while (k < n && a[k] === b[k]) k++;
-  return k >= 4 && k >= n - 2;
+  if (k < 4 || k < n - 2) return false;
+  // The prefix rule is for related forms of one content word; next to a generic word it joins different words.
+  const ga = genericStemOf(a);
+  const gb = genericStemOf(b);
+  return ga === gb;
 }
 
 /** Weighted share (0..1) of `need`'s stems found among `have`'s; 0 when `need` has no content words. */

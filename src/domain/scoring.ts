@@ -1,19 +1,29 @@
 // How well a mentor suits a mentee: a score in 0..1 made of weighted components, each with a readable Russian
 // reason, and hard constraints that forbid the pair outright. The coordinator sees the breakdown in the sidebar,
 // and the matcher (matching.ts) takes the scores of the allowed pairs.
+//
+// People are prepared once (scoring-prep.ts) and pairs are scored from the prepared forms. The matcher needs a
+// number for millions of pairs, so it has its own path (isBlocked, pairScore: no texts, no allocation, cheap rules
+// first); the sidebar gets the full breakdown (scorePrepared). Both compute each component's value with the same
+// functions and add the points in the same order, so the numbers are the same to the last bit.
 import type { IsoDate } from './types';
 import type { AssignInput } from './matching';
-import {
-  consentProblem,
-  normaliseFullName,
-  occupiesCapacity,
-  PAIR_STATUS_LABELS,
-  type Mentee,
-  type Mentor,
-  type Pair,
-} from './people';
-import { phraseStems, stemCoverage, stemsMatch, type Stem } from './ru-stem';
+import { PAIR_STATUS_LABELS, type Mentee, type Mentor, type Pair } from './people';
 import { countRu, formatNumberRu, YEARS } from './ru-plural';
+import {
+  clean,
+  componentPoints,
+  loadOf,
+  prepareContext,
+  prepareMentee,
+  prepareMentor,
+  round4,
+  type PreparedContext,
+  type PreparedMentee,
+  type PreparedMentor,
+} from './scoring-prep';
+
+export { prepareContext, prepareMentee, prepareMentor, type PreparedContext, type PreparedMentee, type PreparedMentor };
 
 export interface ScoreWeights {
   /** Same subject or area. */
@@ -88,39 +98,73 @@ export interface CandidateScore {
   reasons: ScoreReason[];
 }
 
-type Component = keyof ScoreWeights;
-
-interface Part {
-  component: Component;
-  /** 0..1 before weighting. */
-  value: number;
-  label: string;
+export function scoreCandidate(mentee: Mentee, mentor: Mentor, ctx: ScoreContext): CandidateScore {
+  const prepared = prepareContext(ctx);
+  return scorePrepared(prepareMentee(mentee, prepared), prepareMentor(mentor, prepared, ctx.load));
 }
 
-export function scoreCandidate(mentee: Mentee, mentor: Mentor, ctx: ScoreContext): CandidateScore {
-  const parts: Part[] = [
-    subjectPart(mentee, mentor),
-    organisationPart(mentee, mentor, ctx.partnerOrgs),
-    deficitsPart(mentee, mentor, ctx.constraints.deficitMatchShare),
-    experiencePart(mentee, mentor, ctx.constraints.idealExperienceGap),
-    levelPart(mentor),
-    formatPart(mentee, mentor),
-    capacityPart(mentor, ctx.load),
-  ];
-  let weightSum = 0;
-  for (const p of parts) weightSum += Math.max(0, ctx.weights[p.component]);
+/** The full result for a prepared pair: score, hard-rule blocks and a reason per weighted component. */
+export function scorePrepared(e: PreparedMentee, m: PreparedMentor): CandidateScore {
+  const ctx = contextOf(e, m);
   const reasons: ScoreReason[] = [];
   let score = 0;
-  for (const p of parts) {
-    const w = Math.max(0, ctx.weights[p.component]);
-    if (w === 0) continue;
+  for (let i = 0; i < PARTS.length; i++) {
+    if (ctx.w[i] === 0) continue;
+    const part = PARTS[i](e, m, ctx);
     // Rounded per reason so the shown points add up exactly to the score (and stay exact in the matcher).
-    const points = weightSum === 0 ? 0 : round4((w * p.value) / weightSum);
-    reasons.push({ label: p.label, points });
+    const points = componentPoints(ctx, i, part.value);
+    reasons.push({ label: part.label, points });
     score += points;
   }
-  const blocks = blocksFor(mentee, mentor, ctx);
+  const blocks = blocksFor(e, m, ctx);
   return { score: Math.min(1, round4(score)), allowed: blocks.length === 0, blocks, reasons };
+}
+
+/** The score of a prepared pair, whether or not a rule forbids it; the same number as scorePrepared's. */
+export function pairScore(e: PreparedMentee, m: PreparedMentor): number {
+  const ctx = contextOf(e, m);
+  const w = ctx.w;
+  let score = 0;
+  if (w[0] !== 0) score += componentPoints(ctx, 0, SUBJECT_VALUES[subjectKind(e, m, ctx)]);
+  if (w[1] !== 0) score += componentPoints(ctx, 1, ORGANISATION_VALUES[organisationKind(e, m)]);
+  if (w[2] !== 0) score += componentPoints(ctx, 2, e.deficits.length === 0 ? 0 : coveredSum(e, m, ctx, null) / e.deficits.length);
+  if (w[3] !== 0) score += componentPoints(ctx, 3, experienceValue(e, m, ctx));
+  if (w[4] !== 0) score += m.levelPoints;
+  if (w[5] !== 0) score += componentPoints(ctx, 5, formatValue(e, m, ctx));
+  if (w[6] !== 0) score += m.capacityPoints;
+  return Math.min(1, round4(score));
+}
+
+/** Whether any hard rule forbids the pair (scorePrepared's blocks are non-empty), cheapest rules first. */
+export function isBlocked(e: PreparedMentee, m: PreparedMentor): boolean {
+  const c = contextOf(e, m).constraints;
+  if (m.closed || (c.requireConsent && e.consent !== null)) return true;
+  if (c.sameOrganisationOnly && outsideOrganisation(e, m, c)) return true;
+  if (m.pairsWith !== undefined && m.pairsWith.has(e.id)) return true;
+  return samePerson(e, m);
+}
+
+/**
+ * The matcher's pairs among prepared people: [mentee id, mentor id, score] for every allowed pair with a positive
+ * score, mentees in the given order and, for each, mentors in the given order.
+ */
+export function allowedScores(mentees: readonly PreparedMentee[], mentors: readonly PreparedMentor[]): [string, string, number][] {
+  const out: [string, string, number][] = [];
+  if (mentees.length === 0 || mentors.length === 0) return out;
+  const ctx = mentees[0].ctx;
+  if (mentees.some((e) => e.ctx !== ctx) || mentors.some((m) => m.ctx !== ctx)) throw new Error(MIXED_CONTEXTS);
+  // Rules that forbid a person to everyone are checked once per person, not once per pair.
+  const open = mentors.filter((m) => !m.closed);
+  const consent = ctx.constraints.requireConsent;
+  for (const e of mentees) {
+    if (consent && e.consent !== null) continue;
+    for (const m of open) {
+      if (isBlocked(e, m)) continue;
+      const score = pairScore(e, m);
+      if (score > 0) out.push([e.id, m.id, score]);
+    }
+  }
+  return out;
 }
 
 export interface RankedMentor {
@@ -139,19 +183,23 @@ export interface RankContext extends Omit<ScoreContext, 'load'> {
 
 /** The best mentors for a mentee, allowed first, then by score, then by id, each with its breakdown. */
 export function rankMentors(mentee: Mentee, mentors: readonly Mentor[], ctx: RankContext): RankedMentor[] {
-  const ranked: RankedMentor[] = [];
+  const prepared = prepareContext(ctx);
+  const e = prepareMentee(mentee, prepared);
+  const ranked: { m: PreparedMentor; allowed: boolean; score: number }[] = [];
   for (const mentor of mentors) {
-    const result = scoreCandidate(mentee, mentor, { ...ctx, load: loadOf(ctx.loads, mentor.id) });
-    if (!result.allowed && !ctx.includeBlocked) continue;
-    ranked.push({ mentor, result });
+    const m = prepareMentor(mentor, prepared);
+    const allowed = !isBlocked(e, m);
+    if (!allowed && !ctx.includeBlocked) continue;
+    ranked.push({ m, allowed, score: pairScore(e, m) });
   }
   ranked.sort(
     (a, b) =>
-      Number(b.result.allowed) - Number(a.result.allowed) ||
-      b.result.score - a.result.score ||
-      (a.mentor.id < b.mentor.id ? -1 : a.mentor.id > b.mentor.id ? 1 : 0),
+      Number(b.allowed) - Number(a.allowed) ||
+      b.score - a.score ||
+      (a.m.mentor.id < b.m.mentor.id ? -1 : a.m.mentor.id > b.m.mentor.id ? 1 : 0),
   );
-  return ranked.slice(0, ctx.limit ?? 5);
+  // Only the mentors shown get their reasons written out.
+  return ranked.slice(0, ctx.limit ?? 5).map((r) => ({ mentor: r.m.mentor, result: scorePrepared(e, r.m) }));
 }
 
 /**
@@ -159,13 +207,11 @@ export function rankMentors(mentee: Mentee, mentors: readonly Mentor[], ctx: Ran
  * (capacity minus current load) as its capacity.
  */
 export function matchingInput(mentees: readonly Mentee[], mentors: readonly Mentor[], ctx: RankContext): AssignInput {
-  const scores: [string, string, number][] = [];
-  for (const mentee of mentees) {
-    for (const mentor of mentors) {
-      const r = scoreCandidate(mentee, mentor, { ...ctx, load: loadOf(ctx.loads, mentor.id) });
-      if (r.allowed && r.score > 0) scores.push([mentee.id, mentor.id, r.score]);
-    }
-  }
+  const prepared = prepareContext(ctx);
+  const scores = allowedScores(
+    mentees.map((e) => prepareMentee(e, prepared)),
+    mentors.map((m) => prepareMentor(m, prepared)),
+  );
   return {
     mentors: mentors.map((m) => ({ id: m.id, capacity: Math.max(0, Math.floor(m.capacity) - loadOf(ctx.loads, m.id)) })),
     mentees: mentees.map((m) => ({ id: m.id })),
@@ -174,189 +220,222 @@ export function matchingInput(mentees: readonly Mentee[], mentors: readonly Ment
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Components: a value in 0..1 for the number, and the same value with its reason for the breakdown.
 
-function loadOf(loads: RankContext['loads'], id: string): number {
-  if (!loads) return 0;
-  const v = isMap(loads) ? loads.get(id) : loads[id];
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+interface Part {
+  /** 0..1 before weighting. */
+  value: number;
+  label: string;
 }
 
-function isMap(v: unknown): v is ReadonlyMap<string, number> {
-  return Object.prototype.toString.call(v) === '[object Map]';
+const MIXED_CONTEXTS = 'Люди подготовлены к оценке с разными настройками';
+
+function contextOf(e: PreparedMentee, m: PreparedMentor): PreparedContext {
+  if (e.ctx !== m.ctx) throw new Error(MIXED_CONTEXTS);
+  return e.ctx;
 }
 
-function round4(x: number): number {
-  const r = Math.round(x * 1e4) / 1e4;
-  return Object.is(r, -0) ? 0 : r;
+// Kinds of subject and organisation match, as indexes into their values.
+const SUBJECT_MISSING = 0;
+const SUBJECT_SAME = 1;
+const SUBJECT_CLOSE = 2;
+const SUBJECT_VALUES = [0, 1, 0.6, 0];
+
+function subjectKind(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): number {
+  if (e.subject === '' || m.subject === '') return SUBJECT_MISSING;
+  if (e.subjectNo === m.subjectNo) return SUBJECT_SAME;
+  const stems = ctx.stems;
+  for (const x of e.subjectContent) for (const y of m.subjectStems) if (stems.match(x, y)) return SUBJECT_CLOSE;
+  return 3;
 }
 
-function clean(s: string | null | undefined): string {
-  return (s ?? '').trim();
+function subjectPart(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): Part {
+  const a = e.subject;
+  const b = m.subject;
+  const kind = subjectKind(e, m, ctx);
+  const value = SUBJECT_VALUES[kind];
+  if (kind === SUBJECT_MISSING) return { value, label: 'Предмет не указан' };
+  if (kind === SUBJECT_SAME) return { value, label: `Тот же предмет: ${lower(a)}` };
+  if (kind === SUBJECT_CLOSE) return { value, label: `Близкий предмет: ${lower(a)} — ${lower(b)}` };
+  return { value, label: `Другой предмет: ${lower(b)} (у наставляемого — ${lower(a)})` };
 }
 
-function subjectPart(mentee: Mentee, mentor: Mentor): Part {
-  const a = clean(mentee.subject);
-  const b = clean(mentor.subject);
-  if (!a || !b) return { component: 'subject', value: 0, label: 'Предмет не указан' };
-  if (sameText(a, b)) return { component: 'subject', value: 1, label: `Тот же предмет: ${lower(a)}` };
-  const sa = phraseStems(a);
-  const sb = phraseStems(b);
-  if (sa.some((x) => sb.some((y) => stemsMatch(x.stem, y.stem) && x.weight === 1))) {
-    return { component: 'subject', value: 0.6, label: `Близкий предмет: ${lower(a)} — ${lower(b)}` };
-  }
-  return { component: 'subject', value: 0, label: `Другой предмет: ${lower(b)} (у наставляемого — ${lower(a)})` };
+const ORGANISATION_SAME = 0;
+const ORGANISATION_PARTNER = 1;
+const ORGANISATION_VALUES = [1, 0.6, 0];
+
+function arePartners(e: PreparedMentee, m: PreparedMentor): boolean {
+  return e.partnerOrgs !== undefined && m.org !== '' && e.partnerOrgs.has(m.orgNo);
 }
 
-function arePartners(a: string, b: string, partners: PartnerOrganisations | undefined): boolean {
-  if (!partners) return false;
-  return (partners[a] ?? []).includes(b) || (partners[b] ?? []).includes(a);
+function organisationKind(e: PreparedMentee, m: PreparedMentor): number {
+  if (e.org !== '' && e.orgNo === m.orgNo) return ORGANISATION_SAME;
+  if (arePartners(e, m)) return ORGANISATION_PARTNER;
+  return 2;
 }
 
-function organisationPart(mentee: Mentee, mentor: Mentor, partners: PartnerOrganisations | undefined): Part {
-  const a = clean(mentee.organisationId);
-  const b = clean(mentor.organisationId);
-  if (a && a === b) return { component: 'organisation', value: 1, label: 'Та же организация' };
-  if (a && b && arePartners(a, b, partners)) return { component: 'organisation', value: 0.6, label: `Организация-партнёр: ${b}` };
-  return { component: 'organisation', value: 0, label: b ? `Другая организация: ${b}` : 'Организация наставника не указана' };
+function organisationPart(e: PreparedMentee, m: PreparedMentor): Part {
+  const kind = organisationKind(e, m);
+  const value = ORGANISATION_VALUES[kind];
+  if (kind === ORGANISATION_SAME) return { value, label: 'Та же организация' };
+  if (kind === ORGANISATION_PARTNER) return { value, label: `Организация-партнёр: ${m.org}` };
+  return { value, label: m.org ? `Другая организация: ${m.org}` : 'Организация наставника не указана' };
 }
 
-function deficitsPart(mentee: Mentee, mentor: Mentor, share: number): Part {
-  const deficits = mentee.deficits.map(clean).filter(Boolean);
-  if (deficits.length === 0) return { component: 'deficits', value: 0, label: 'Дефициты наставляемого не указаны' };
-  const strengths: Stem[][] = mentor.strengths.map((s) => phraseStems(s)).filter((s) => s.length > 0);
-  const covered: string[] = [];
+/**
+ * Sum of the best coverage of each deficit covered by at least the configured share, over the mentor's strengths
+ * (stemCoverage on stem ids); `covered`, when given, receives the indexes of the covered deficits.
+ */
+function coveredSum(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext, covered: number[] | null): number {
+  const share = ctx.constraints.deficitMatchShare;
+  const related = ctx.stems.related;
+  const strengths = m.strengths;
   let sum = 0;
-  for (const d of deficits) {
-    const need = phraseStems(d);
+  for (let i = 0; i < e.deficits.length; i++) {
+    const d = e.deficits[i];
     let best = 0;
-    for (const have of strengths) best = Math.max(best, stemCoverage(need, have));
+    for (let h = 0; h < strengths.length; h++) {
+      const have = strengths[h];
+      let found = 0;
+      for (let k = 0; k < d.stems.length; k++) {
+        const x = d.stems[k];
+        const rel = related[x];
+        for (let j = 0; j < have.length; j++) {
+          const y = have[j];
+          if (y === x || (rel.length !== 0 && rel.includes(y))) {
+            found += d.weights[k];
+            break;
+          }
+        }
+      }
+      best = Math.max(best, d.total === 0 ? 0 : found / d.total);
+    }
     if (best >= share) {
-      covered.push(lower(d));
       sum += best;
+      if (covered) covered.push(i);
     }
   }
-  if (covered.length === 0) return { component: 'deficits', value: 0, label: 'Сильные стороны наставника не закрывают дефициты' };
+  return sum;
+}
+
+function deficitsPart(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): Part {
+  const deficits = e.deficits;
+  if (deficits.length === 0) return { value: 0, label: 'Дефициты наставляемого не указаны' };
+  const covered: number[] = [];
+  const sum = coveredSum(e, m, ctx, covered);
+  if (covered.length === 0) return { value: 0, label: 'Сильные стороны наставника не закрывают дефициты' };
   return {
-    component: 'deficits',
     value: sum / deficits.length,
-    label: `Закрывает ${covered.length === 1 ? 'дефицит' : 'дефициты'} (${covered.length} из ${deficits.length}): ${covered.join(', ')}`,
+    label:
+      `Закрывает ${covered.length === 1 ? 'дефицит' : 'дефициты'} (${covered.length} из ${deficits.length}): ` +
+      covered.map((i) => lower(deficits[i].text)).join(', '),
   };
 }
 
-function knownNumber(v: number | null | undefined): v is number {
-  return typeof v === 'number' && Number.isFinite(v);
+function experienceValue(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): number {
+  const a = e.experience;
+  const b = m.experience;
+  if (b === null || a === null) return 0;
+  const gap = b - a;
+  if (gap <= 0) return 0;
+  // Saturates: past the ideal gap a longer career is not a better match.
+  const ideal = ctx.constraints.idealExperienceGap;
+  return ideal > 0 ? Math.min(1, gap / ideal) : 1;
 }
 
-function experiencePart(mentee: Mentee, mentor: Mentor, ideal: number): Part {
-  const a = mentee.experienceYears;
-  const b = mentor.experienceYears;
-  if (!knownNumber(b)) return { component: 'experience', value: 0, label: 'Стаж наставника не указан' };
-  if (!knownNumber(a)) {
-    return { component: 'experience', value: 0, label: `Стаж наставляемого не указан (у наставника — ${countRu(b, YEARS)})` };
-  }
+function experiencePart(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): Part {
+  const a = e.experience;
+  const b = m.experience;
+  const value = experienceValue(e, m, ctx);
+  if (b === null) return { value, label: 'Стаж наставника не указан' };
+  if (a === null) return { value, label: `Стаж наставляемого не указан (у наставника — ${countRu(b, YEARS)})` };
   const gap = b - a;
   if (gap <= 0) {
-    return {
-      component: 'experience',
-      value: 0,
-      label: `Стаж наставника (${countRu(b, YEARS)}) не больше стажа наставляемого (${countRu(a, YEARS)})`,
-    };
+    return { value, label: `Стаж наставника (${countRu(b, YEARS)}) не больше стажа наставляемого (${countRu(a, YEARS)})` };
   }
-  // Saturates: past the ideal gap a longer career is not a better match.
-  const value = ideal > 0 ? Math.min(1, gap / ideal) : 1;
-  return { component: 'experience', value, label: `Стаж наставника больше на ${countRu(gap, YEARS)}` };
+  return { value, label: `Стаж наставника больше на ${countRu(gap, YEARS)}` };
 }
 
-const LEVEL_RULES: [RegExp, number][] = [
-  [/ведущ|высш|эксперт/, 1],
-  [/старш/, 0.75],
-  [/наставник/, 0.5],
-];
+function levelPart(_e: PreparedMentee, m: PreparedMentor): Part {
+  const level = clean(m.mentor.level);
+  const category = clean(m.mentor.category);
+  const shown = [level && `уровень — ${lower(level)}`, category && `категория — ${lower(category)}`].filter(Boolean).join(', ');
+  return { value: m.levelValue, label: shown ? `Наставник: ${shown}` : 'Уровень и категория наставника не указаны' };
+}
 
-const CATEGORY_RULES: [RegExp, number][] = [
-  [/высш/, 1],
-  [/перв/, 0.7],
-  [/соответств/, 0.3],
-];
-
-function ruleValue(text: string, rules: [RegExp, number][]): number {
-  const t = text.toLowerCase().replace(/ё/g, 'е');
-  for (const [re, v] of rules) if (re.test(t)) return v;
+function formatValue(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): number {
+  if (e.formats.length === 0) return 1;
+  if (m.formats.length === 0) return 0.5;
+  for (const w of e.formats) if (formatOffered(w.first, m, ctx)) return 1;
   return 0;
 }
 
-function levelPart(mentor: Mentor): Part {
-  const level = clean(mentor.level);
-  const category = clean(mentor.category);
-  const value = Math.max(ruleValue(level, LEVEL_RULES), ruleValue(category, CATEGORY_RULES));
-  const shown = [level && `уровень — ${lower(level)}`, category && `категория — ${lower(category)}`].filter(Boolean).join(', ');
-  return { component: 'level', value, label: shown ? `Наставник: ${shown}` : 'Уровень и категория наставника не указаны' };
+/** A format matches when its first content word does («традиционное (один на один)» ~ «традиционная»). */
+function formatOffered(first: number, m: PreparedMentor, ctx: PreparedContext): boolean {
+  if (first < 0) return false;
+  for (const o of m.formats) if (o.first >= 0 && ctx.stems.match(first, o.first)) return true;
+  return false;
 }
 
-function formatStems(formats: readonly string[]): { text: string; stems: Stem[] }[] {
-  return formats.map(clean).filter(Boolean).map((text) => ({ text, stems: phraseStems(text) }));
+function formatPart(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): Part {
+  const value = formatValue(e, m, ctx);
+  const want = e.formats;
+  if (want.length === 0) return { value, label: 'Наставляемому подходит любой формат' };
+  if (m.formats.length === 0) return { value, label: 'Наставник не указал предпочтительные форматы' };
+  const common = want.filter((w) => formatOffered(w.first, m, ctx));
+  if (common.length === 0) return { value, label: `Форматы не совпадают: ${want.map((w) => lower(w.text)).join(', ')}` };
+  return { value, label: `Подходящий формат: ${common.map((w) => lower(w.text)).join(', ')}` };
 }
 
-function formatPart(mentee: Mentee, mentor: Mentor): Part {
-  const want = formatStems(mentee.preferredFormats);
-  const offer = formatStems(mentor.preferredFormats);
-  if (want.length === 0) return { component: 'format', value: 1, label: 'Наставляемому подходит любой формат' };
-  if (offer.length === 0) return { component: 'format', value: 0.5, label: 'Наставник не указал предпочтительные форматы' };
-  // A format matches when its first content word does («традиционное (один на один)» ~ «традиционная»).
-  const common = want.filter((w) => w.stems.length > 0 && offer.some((o) => o.stems.length > 0 && stemsMatch(w.stems[0].stem, o.stems[0].stem)));
-  if (common.length === 0) {
-    return { component: 'format', value: 0, label: `Форматы не совпадают: ${want.map((w) => lower(w.text)).join(', ')}` };
-  }
-  return { component: 'format', value: 1, label: `Подходящий формат: ${common.map((w) => lower(w.text)).join(', ')}` };
-}
-
-function capacityPart(mentor: Mentor, load: number): Part {
-  const cap = Math.max(0, Math.floor(mentor.capacity));
-  const free = Math.max(0, cap - load);
+function capacityPart(_e: PreparedMentee, m: PreparedMentor): Part {
   return {
-    component: 'capacity',
-    value: cap === 0 ? 0 : free / cap,
-    label: `Свободно мест: ${formatNumberRu(free, 0)} из ${formatNumberRu(cap, 0)}`,
+    value: m.cap === 0 ? 0 : m.free / m.cap,
+    label: `Свободно мест: ${formatNumberRu(m.free, 0)} из ${formatNumberRu(m.cap, 0)}`,
   };
 }
 
-function blocksFor(mentee: Mentee, mentor: Mentor, ctx: ScoreContext): string[] {
+/** In COMPONENTS order. */
+const PARTS: ((e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext) => Part)[] = [
+  subjectPart,
+  organisationPart,
+  deficitsPart,
+  experiencePart,
+  levelPart,
+  formatPart,
+  capacityPart,
+];
+
+// ---------------------------------------------------------------------------------------------------------
+// Hard rules
+
+function samePerson(e: PreparedMentee, m: PreparedMentor): boolean {
+  return e.id === m.id || (e.name !== 0 && e.name === m.name && e.orgNo === m.orgNo);
+}
+
+function outsideOrganisation(e: PreparedMentee, m: PreparedMentor, c: ScoreConstraints): boolean {
+  if (e.orgNo === m.orgNo) return false;
+  return !(c.allowPartnerOrganisations && e.org !== '' && arePartners(e, m));
+}
+
+function blocksFor(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): string[] {
   const blocks: string[] = [];
   const c = ctx.constraints;
   if (c.requireConsent) {
-    const a = consentProblem(mentor, 'mentor', ctx.asOf);
-    const b = consentProblem(mentee, 'mentee', ctx.asOf);
-    if (a) blocks.push(a);
-    if (b) blocks.push(b);
+    if (m.consent) blocks.push(m.consent);
+    if (e.consent) blocks.push(e.consent);
   }
-  const sameName = normaliseFullName(mentee.fullName) !== '' && normaliseFullName(mentee.fullName) === normaliseFullName(mentor.fullName);
-  if (mentee.id === mentor.id || (sameName && clean(mentee.organisationId) === clean(mentor.organisationId))) {
-    blocks.push('Наставник и наставляемый — одно и то же лицо');
-  }
-  const existing = (ctx.pairs ?? []).find(
-    (p) => p.mentorId === mentor.id && p.menteeIds.includes(mentee.id) && occupiesCapacity(p.status),
-  );
-  if (existing) blocks.push(`Пара уже существует (статус «${PAIR_STATUS_LABELS[existing.status]}»)`);
-  const cap = Math.max(0, Math.floor(mentor.capacity));
-  if (ctx.load >= cap) blocks.push(`Нет свободных мест у наставника: занято ${formatNumberRu(ctx.load, 0)} из ${formatNumberRu(cap, 0)}`);
-  if (c.sameOrganisationOnly) {
-    const a = clean(mentee.organisationId);
-    const b = clean(mentor.organisationId);
-    const partner = c.allowPartnerOrganisations && a !== '' && b !== '' && arePartners(a, b, ctx.partnerOrgs);
-    if (a !== b && !partner) {
-      blocks.push(
-        c.allowPartnerOrganisations
-          ? 'Наставник не из организации наставляемого и не из организации-партнёра'
-          : 'Наставник не из организации наставляемого',
-      );
-    }
+  if (samePerson(e, m)) blocks.push('Наставник и наставляемый — одно и то же лицо');
+  const existing = m.pairsWith?.get(e.id);
+  if (existing !== undefined) blocks.push(`Пара уже существует (статус «${PAIR_STATUS_LABELS[existing]}»)`);
+  if (m.load >= m.cap) blocks.push(`Нет свободных мест у наставника: занято ${formatNumberRu(m.load, 0)} из ${formatNumberRu(m.cap, 0)}`);
+  if (c.sameOrganisationOnly && outsideOrganisation(e, m, c)) {
+    blocks.push(
+      c.allowPartnerOrganisations
+        ? 'Наставник не из организации наставляемого и не из организации-партнёра'
+        : 'Наставник не из организации наставляемого',
+    );
   }
   return blocks;
-}
-
-/** Case, «ё», punctuation and spacing aside, the same words. */
-function sameText(a: string, b: string): boolean {
-  return normaliseFullName(a) === normaliseFullName(b);
 }
 
 function lower(s: string): string {
