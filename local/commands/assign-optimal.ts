@@ -11,7 +11,7 @@ import {
   type AssignResult,
   type MatchPriority,
 } from '../../src/domain/matching';
-import { formatNumberRu, pluralRu } from '../../src/domain/ru-plural';
+import { formatUpTo, plural } from '../../src/domain/russian';
 
 const USAGE = 'usage: assign-optimal FILE.json [--priority score|coverage] [--json]';
 
@@ -65,10 +65,10 @@ function summary(input: AssignInput, opt: Options, best: AssignResult, bestMs: n
   const lines = [
     `Оптимальное распределение (${opt.priority === 'score' ? 'максимум суммарной оценки' : 'сначала охват, затем оценка'})`,
     `Наставляемых: ${n}, наставников: ${input.mentors.length}, мест: ${places}, допустимых пар: ${input.scores.length}`,
-    `Распределено: ${best.matched} из ${n} ${pluralRu(n, ['наставляемого', 'наставляемых', 'наставляемых'])}, ` +
-      `суммарная оценка ${formatNumberRu(roundTotal(best.total), 6)} (${formatNumberRu(bestMs, 0)} мс)`,
-    `Жадный выбор:  ${greedy.matched} из ${n}, суммарная оценка ${formatNumberRu(roundTotal(greedy.total), 6)} ` +
-      `(${formatNumberRu(greedyMs, 0)} мс)`,
+    `Распределено: ${best.matched} из ${n} ${plural(n, ['наставляемого', 'наставляемых', 'наставляемых'])}, ` +
+      `суммарная оценка ${formatUpTo(roundTotal(best.total), 6)} (${formatUpTo(bestMs, 0)} мс)`,
+    `Жадный выбор:  ${greedy.matched} из ${n}, суммарная оценка ${formatUpTo(roundTotal(greedy.total), 6)} ` +
+      `(${formatUpTo(greedyMs, 0)} мс)`,
   ];
   const unmatched = n - best.matched;
   if (unmatched > 0) lines.push(`Без наставника: ${unmatched}`);

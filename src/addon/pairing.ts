@@ -42,7 +42,7 @@ import { allowedScores, matchingInput, prepareContext, prepareMentee, prepareMen
 import { matchEntry, menteeGroupLabel, normaliseEntry, statusLabel } from '../domain/dictionaries';
 import { appendHistory, defaultProgramme, emptyRecord, PAIR_FIELDS, pairRecordFields, parseDateText, type PairField, type TextRecord } from '../domain/people-records';
 import { diffDays, formatRuDate, parseIsoDate } from '../domain/iso-date';
-import { formatNumberRu } from '../domain/ru-plural';
+import { formatUpTo } from '../domain/russian';
 import type { IsoDate } from '../domain/types';
 import { savePairs } from '../sheets/people-sheets';
 import { PEOPLE_SHEETS } from '../sheets/people-schema';
@@ -710,7 +710,7 @@ export function pairingAutomatch(req: AutomatchRequest): AutomatchResult {
     const how = priority === 'score' ? 'наибольшая сумма оценок' : 'сначала охват';
     const proposed: PairEntry[] = best.pairs.map(([menteeId, mentorId], i) => {
       const score = scoreOf.get(`${menteeId}\u0000${mentorId}`) ?? 0;
-      const pair = proposePair({ id: fresh[i], mentorId, menteeIds: [menteeId], rolePair, format, programme }, data.asOf, `автоподбор (${how}), оценка ${formatNumberRu(score, 2)}`);
+      const pair = proposePair({ id: fresh[i], mentorId, menteeIds: [menteeId], rolePair, format, programme }, data.asOf, `автоподбор (${how}), оценка ${formatUpTo(score, 2)}`);
       return changes.add(pair, score);
     });
     changes.save();

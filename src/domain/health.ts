@@ -3,7 +3,7 @@
 // a mentor too long, pairs with no recorded activity for too long. Thresholds come from the settings sheet.
 import { addDays, diffDays, formatRuDate, parseIsoDate } from './iso-date';
 import { mentorLoads, occupiesCapacity, type Mentee, type Mentor, type Pair } from './people';
-import { pluralRu } from './ru-plural';
+import { plural } from './russian';
 import type { IsoDate } from './types';
 
 export interface HealthSettings {
@@ -63,7 +63,7 @@ export interface HealthReport {
 const DAYS: readonly [string, string, string] = ['день', 'дня', 'дней'];
 
 function days(n: number): string {
-  return `${n} ${pluralRu(n, DAYS)}`;
+  return `${n} ${plural(n, DAYS)}`;
 }
 
 function valid(d: IsoDate | null | undefined): d is IsoDate {
@@ -123,7 +123,7 @@ export function healthReport(input: HealthInput): HealthReport {
     if (load > cap) {
       items.push({
         kind: 'mentor-over-capacity', id: m.id, people: [m.id], date: null, days: null,
-        message: `Наставляемых ${load} при ${cap} ${pluralRu(cap, ['месте', 'местах', 'местах'])}: перераспределите или увеличьте число мест`,
+        message: `Наставляемых ${load} при ${cap} ${plural(cap, ['месте', 'местах', 'местах'])}: перераспределите или увеличьте число мест`,
       });
     }
   }

@@ -79,6 +79,15 @@ export function formatNumber(n: number, decimals?: number): string {
   return n < 0 && scaled !== 0 ? MINUS + body : body;
 }
 
+/** At most `maxDecimals` decimals, trailing zeros dropped: 0.8333 → «0,83», 2.50 → «2,5», 3 → «3». */
+export function formatUpTo(n: number, maxDecimals: number): string {
+  const text = formatNumber(n, maxDecimals);
+  return text.includes(',') ? text.replace(/0+$/, '').replace(/,$/, '') : text;
+}
+
+/** «год», «года», «лет». */
+export const YEARS: PluralForms = ['год', 'года', 'лет'];
+
 /** «5 организаций», «1 организация», «2,5 организации»: the form agrees with the number as printed. */
 export function countWord(n: number, forms: PluralForms, decimals?: number): string {
   const shown = decimals === undefined ? roundTo(n, 2) : roundTo(n, decimals);

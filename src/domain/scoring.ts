@@ -9,7 +9,7 @@
 import type { IsoDate } from './types';
 import type { AssignInput } from './matching';
 import { PAIR_STATUS_LABELS, type Mentee, type Mentor, type Pair } from './people';
-import { countRu, formatNumberRu, YEARS } from './ru-plural';
+import { formatUpTo, plural, roundTo, YEARS } from './russian';
 import {
   clean,
   componentPoints,
@@ -348,12 +348,12 @@ function experiencePart(e: PreparedMentee, m: PreparedMentor, ctx: PreparedConte
   const b = m.experience;
   const value = experienceValue(e, m, ctx);
   if (b === null) return { value, label: 'Стаж наставника не указан' };
-  if (a === null) return { value, label: `Стаж наставляемого не указан (у наставника — ${countRu(b, YEARS)})` };
+  if (a === null) return { value, label: `Стаж наставляемого не указан (у наставника — ${years(b)})` };
   const gap = b - a;
   if (gap <= 0) {
-    return { value, label: `Стаж наставника (${countRu(b, YEARS)}) не больше стажа наставляемого (${countRu(a, YEARS)})` };
+    return { value, label: `Стаж наставника (${years(b)}) не больше стажа наставляемого (${years(a)})` };
   }
-  return { value, label: `Стаж наставника больше на ${countRu(gap, YEARS)}` };
+  return { value, label: `Стаж наставника больше на ${years(gap)}` };
 }
 
 function levelPart(_e: PreparedMentee, m: PreparedMentor): Part {
@@ -390,7 +390,7 @@ function formatPart(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext):
 function capacityPart(_e: PreparedMentee, m: PreparedMentor): Part {
   return {
     value: m.cap === 0 ? 0 : m.free / m.cap,
-    label: `Свободно мест: ${formatNumberRu(m.free, 0)} из ${formatNumberRu(m.cap, 0)}`,
+    label: `Свободно мест: ${formatUpTo(m.free, 0)} из ${formatUpTo(m.cap, 0)}`,
   };
 }
 
@@ -427,7 +427,7 @@ function blocksFor(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): 
   if (samePerson(e, m)) blocks.push('Наставник и наставляемый — одно и то же лицо');
   const existing = m.pairsWith?.get(e.id);
   if (existing !== undefined) blocks.push(`Пара уже существует (статус «${PAIR_STATUS_LABELS[existing]}»)`);
-  if (m.load >= m.cap) blocks.push(`Нет свободных мест у наставника: занято ${formatNumberRu(m.load, 0)} из ${formatNumberRu(m.cap, 0)}`);
+  if (m.load >= m.cap) blocks.push(`Нет свободных мест у наставника: занято ${formatUpTo(m.load, 0)} из ${formatUpTo(m.cap, 0)}`);
   if (c.sameOrganisationOnly && outsideOrganisation(e, m, c)) {
     blocks.push(
       c.allowPartnerOrganisations
@@ -441,4 +441,9 @@ function blocksFor(e: PreparedMentee, m: PreparedMentor, ctx: PreparedContext): 
 function lower(s: string): string {
   // Keep abbreviations («ФГОС», «ИКТ») as written; lower only a capitalised ordinary word at the start.
   return /^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** «19 лет», «2,5 года»: a number of years as the reasons print it. */
+function years(n: number): string {
+  return `${formatUpTo(n, 1)} ${plural(roundTo(n, 1), YEARS)}`;
 }

@@ -16,7 +16,7 @@ import {
   type Pair,
 } from '../../src/domain/people';
 import { phraseStems, stemCoverage, stemsMatch, type Stem } from '../../src/domain/ru-stem';
-import { countRu, formatNumberRu, YEARS } from '../../src/domain/ru-plural';
+import { formatUpTo, plural, roundTo, YEARS } from '../../src/domain/russian';
 
 export interface ScoreWeights {
   /** Same subject or area. */
@@ -255,19 +255,19 @@ function experiencePart(mentee: Mentee, mentor: Mentor, ideal: number): Part {
   const b = mentor.experienceYears;
   if (!knownNumber(b)) return { component: 'experience', value: 0, label: 'Стаж наставника не указан' };
   if (!knownNumber(a)) {
-    return { component: 'experience', value: 0, label: `Стаж наставляемого не указан (у наставника — ${countRu(b, YEARS)})` };
+    return { component: 'experience', value: 0, label: `Стаж наставляемого не указан (у наставника — ${years(b)})` };
   }
   const gap = b - a;
   if (gap <= 0) {
     return {
       component: 'experience',
       value: 0,
-      label: `Стаж наставника (${countRu(b, YEARS)}) не больше стажа наставляемого (${countRu(a, YEARS)})`,
+      label: `Стаж наставника (${years(b)}) не больше стажа наставляемого (${years(a)})`,
     };
   }
   // Saturates: past the ideal gap a longer career is not a better match.
   const value = ideal > 0 ? Math.min(1, gap / ideal) : 1;
-  return { component: 'experience', value, label: `Стаж наставника больше на ${countRu(gap, YEARS)}` };
+  return { component: 'experience', value, label: `Стаж наставника больше на ${years(gap)}` };
 }
 
 const LEVEL_RULES: [RegExp, number][] = [
@@ -319,7 +319,7 @@ function capacityPart(mentor: Mentor, load: number): Part {
   return {
     component: 'capacity',
     value: cap === 0 ? 0 : free / cap,
-    label: `Свободно мест: ${formatNumberRu(free, 0)} из ${formatNumberRu(cap, 0)}`,
+    label: `Свободно мест: ${formatUpTo(free, 0)} из ${formatUpTo(cap, 0)}`,
   };
 }
 
@@ -341,7 +341,7 @@ function blocksFor(mentee: Mentee, mentor: Mentor, ctx: ScoreContext): string[] 
   );
   if (existing) blocks.push(`Пара уже существует (статус «${PAIR_STATUS_LABELS[existing.status]}»)`);
   const cap = Math.max(0, Math.floor(mentor.capacity));
-  if (ctx.load >= cap) blocks.push(`Нет свободных мест у наставника: занято ${formatNumberRu(ctx.load, 0)} из ${formatNumberRu(cap, 0)}`);
+  if (ctx.load >= cap) blocks.push(`Нет свободных мест у наставника: занято ${formatUpTo(ctx.load, 0)} из ${formatUpTo(cap, 0)}`);
   if (c.sameOrganisationOnly) {
     const a = clean(mentee.organisationId);
     const b = clean(mentor.organisationId);
@@ -365,4 +365,9 @@ function sameText(a: string, b: string): boolean {
 function lower(s: string): string {
   // Keep abbreviations («ФГОС», «ИКТ») as written; lower only a capitalised ordinary word at the start.
   return /^\p{Lu}\p{Ll}/u.test(s) ? s[0].toLowerCase() + s.slice(1) : s;
+}
+
+/** «19 лет», «2,5 года»: a number of years as the reasons print it. */
+function years(n: number): string {
+  return `${formatUpTo(n, 1)} ${plural(roundTo(n, 1), YEARS)}`;
 }

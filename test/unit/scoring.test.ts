@@ -9,7 +9,7 @@ import {
   type ScoreWeights,
 } from '../../src/domain/scoring';
 import { phraseStems, stemCoverage, stemsMatch } from '../../src/domain/ru-stem';
-import { pluralRu, formatNumberRu } from '../../src/domain/ru-plural';
+import { formatUpTo, plural } from '../../src/domain/russian';
 import { assignOptimal } from '../../src/domain/matching';
 
 function mentor(over: Partial<Mentor> = {}): Mentor {
@@ -261,10 +261,10 @@ describe('Russian text helpers', () => {
   });
 
   it('plural forms and decimal comma', () => {
-    expect([1, 2, 5, 11, 12, 21, 22, 25, 111, 2.5].map((n) => pluralRu(n, ['год', 'года', 'лет']))).toEqual([
+    expect([1, 2, 5, 11, 12, 21, 22, 25, 111, 2.5].map((n) => plural(n, ['год', 'года', 'лет']))).toEqual([
       'год', 'года', 'лет', 'лет', 'лет', 'год', 'года', 'лет', 'лет', 'года',
     ]);
-    expect(formatNumberRu(0.8333333, 2)).toBe('0,83');
-    expect(formatNumberRu(-0.0001, 2)).toBe('0');
+    expect(formatUpTo(0.8333333, 2)).toBe('0,83');
+    expect(formatUpTo(-0.0001, 2)).toBe('0');
   });
 });
