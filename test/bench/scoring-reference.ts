@@ -6,6 +6,7 @@
 // and the matcher (matching.ts) takes the scores of the allowed pairs.
 import type { IsoDate } from '../../src/domain/types';
 import type { AssignInput } from '../../src/domain/matching';
+import type { CandidateScore, PartnerOrganisations, RankContext, RankedMentor, ScoreContext, ScoreReason, ScoreWeights } from '../../src/domain/scoring';
 import {
   consentProblem,
   normaliseFullName,
@@ -18,78 +19,9 @@ import {
 import { phraseStems, stemCoverage, stemsMatch, type Stem } from '../../src/domain/ru-stem';
 import { formatUpTo, plural, roundTo, YEARS } from '../../src/domain/russian';
 
-export interface ScoreWeights {
-  /** Same subject or area. */
-  subject: number;
-  /** Same or partner organisation. */
-  organisation: number;
-  /** The mentee's deficits covered by the mentor's strengths. */
-  deficits: number;
-  /** Experience gap in the mentor's favour. */
-  experience: number;
-  /** Mentor level and qualification category. */
-  level: number;
-  /** A preferred format in common. */
-  format: number;
-  /** Share of the mentor's places still free. */
-  capacity: number;
-}
-
-export interface ScoreConstraints {
-  /** Both consents must be dated on or before asOf. */
-  requireConsent: boolean;
-  /** Only mentors of the mentee's own organisation… */
-  sameOrganisationOnly: boolean;
-  /** …or, with this on, of a partner organisation (сетевая форма). */
-  allowPartnerOrganisations: boolean;
-  /** The gap (years) from which more experience adds nothing; below it the component grows linearly. */
-  idealExperienceGap: number;
-  /** Deficit phrase counts as covered when this share of its words is found in one strength. */
-  deficitMatchShare: number;
-}
-
-export interface ScoringSettings {
-  weights: ScoreWeights;
-  constraints: ScoreConstraints;
-}
-
-export const DEFAULT_SCORING: ScoringSettings = {
-  weights: { subject: 3, organisation: 2, deficits: 3, experience: 1.5, level: 1, format: 1, capacity: 0.5 },
-  constraints: {
-    requireConsent: true,
-    sameOrganisationOnly: false,
-    allowPartnerOrganisations: true,
-    idealExperienceGap: 10,
-    deficitMatchShare: 0.5,
-  },
-};
-
-/** Partner organisations by organisation id; the relation is read both ways. */
-export type PartnerOrganisations = Readonly<Record<string, readonly string[]>>;
-
-export interface ScoreContext {
-  weights: ScoreWeights;
-  constraints: ScoreConstraints;
-  /** Mentees the mentor already has (proposed or active pairs). */
-  load: number;
-  partnerOrgs?: PartnerOrganisations;
-  asOf: IsoDate;
-  /** Existing pairs, to refuse one that already exists. */
-  pairs?: readonly Pick<Pair, 'mentorId' | 'menteeIds' | 'status'>[];
-}
-
-export interface ScoreReason {
-  label: string;
-  /** Contribution to the score; the points of all reasons add up to it. */
-  points: number;
-}
-
-export interface CandidateScore {
-  score: number;
-  allowed: boolean;
-  blocks: string[];
-  reasons: ScoreReason[];
-}
+// The settings and result types are the add-on's own: the oracle must answer in exactly the same shapes.
+export { DEFAULT_SCORING } from '../../src/domain/scoring';
+export type { CandidateScore, PartnerOrganisations, RankContext, RankedMentor, ScoreContext, ScoreReason, ScoringSettings, ScoreWeights } from '../../src/domain/scoring';
 
 type Component = keyof ScoreWeights;
 
@@ -126,21 +58,6 @@ export function scoreCandidate(mentee: Mentee, mentor: Mentor, ctx: ScoreContext
   return { score: Math.min(1, round4(score)), allowed: blocks.length === 0, blocks, reasons };
 }
 
-export interface RankedMentor {
-  mentor: Mentor;
-  result: CandidateScore;
-}
-
-export interface RankContext extends Omit<ScoreContext, 'load'> {
-  /** Current mentees per mentor id; missing ids count as 0. */
-  loads?: ReadonlyMap<string, number> | Readonly<Record<string, number>>;
-  /** How many to return (default 5). */
-  limit?: number;
-  /** Also list forbidden mentors (after the allowed ones), to show why they are out. */
-  includeBlocked?: boolean;
-}
-
-/** The best mentors for a mentee, allowed first, then by score, then by id, each with its breakdown. */
 export function rankMentors(mentee: Mentee, mentors: readonly Mentor[], ctx: RankContext): RankedMentor[] {
   const ranked: RankedMentor[] = [];
   for (const mentor of mentors) {
