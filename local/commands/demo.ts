@@ -29,7 +29,8 @@ export function sampleWorkbook(now: Date) {
   const rows = pastedRows(fs.readFileSync(SAMPLE_ROADMAP, 'utf8'));
   return spreadsheetFromRows(env, 'Наставничество — муниципалитет (пример)', {
     [SOURCE_SHEET]: rows,
-    'Список ОО': [['Код', 'Наименование ОО', 'Тип'], ...SAMPLE_ORGANISATIONS.map((o) => [o.id, o.name, o.kind])],
+    // Curators appointed in seven of ten organisations: the indicator «доля ОО с куратором» has something to show.
+    'Список ОО': [['Код', 'Наименование ОО', 'Тип', 'Куратор'], ...SAMPLE_ORGANISATIONS.map((o, i) => [o.id, o.name, o.kind, i < 7 ? `Куратор ${o.id}` : ''])],
     'Педагоги': [
       ['Таб. №', 'ФИО', 'ОО', 'Должность', 'Предмет', 'Дата рождения', 'Стаж', 'Категория', 'Согласие на обработку ПДн'],
       ...teachers.map((t) => [t.id, t.fullName, t.organisation, t.position, t.subject, t.birthDate, t.experienceYears, t.category, t.consentDate]),
