@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { counted } from './counter';
 import { createEnv, type AuthModeName, type ExecutionContext, type FakeEnv } from './env';
-import { createSpreadsheetApp, FakeSpreadsheet } from './spreadsheet';
+import { adoptSpreadsheet, createSpreadsheetApp, FakeSpreadsheet } from './spreadsheet';
 import { createServices, type FakeServices } from './services';
 import { createAdvancedDocs } from './advanced-docs';
 
@@ -37,6 +37,7 @@ export function createRuntime(opts: RuntimeOptions = {}): LocalRuntime {
   process.env.TZ = env.timeZone;
   const distDir = opts.distDir ?? 'dist';
   const spreadsheet = opts.spreadsheet ?? new FakeSpreadsheet(env, 'Трекер наставничества');
+  adoptSpreadsheet(env, spreadsheet);
   const services = createServices(env, { documentId: () => spreadsheet.getId(), distDir, addonName: 'Наставник: дорожная карта' });
   const spreadsheetApp = createSpreadsheetApp(env, { active: spreadsheet, getUi: () => counted(services.ui, 'Ui', env.counter) });
   const globals: Record<string, unknown> = {

@@ -10,7 +10,7 @@ import type { FakeSheet } from './sheet';
 import { FakeSpreadsheet, spreadsheetById, type SpreadsheetOptions } from './spreadsheet';
 import { FakeDataValidationBuilder } from './validation';
 
-export { FakeSpreadsheet, FakeNamedRange, spreadsheetById, type Toast, type SpreadsheetOptions } from './spreadsheet';
+export { FakeSpreadsheet, FakeNamedRange, adoptSpreadsheet, spreadsheetById, type Toast, type SpreadsheetOptions } from './spreadsheet';
 export { FakeSheet } from './sheet';
 export { FakeRange } from './range';
 export { FakeDataValidation, FakeDataValidationBuilder } from './validation';

@@ -44,6 +44,15 @@ function registryOf(env: FakeEnv): Registry {
   return r;
 }
 
+/**
+ * Make a spreadsheet built elsewhere (a fixture, a loaded .xlsx) part of `env`'s runtime: it answers to that
+ * runtime's clock, context and user, and openById finds it there.
+ */
+export function adoptSpreadsheet(env: FakeEnv, ss: FakeSpreadsheet): void {
+  (ss as { _env: FakeEnv })._env = env;
+  registryOf(env).byId.set(ss._id, ss);
+}
+
 /** Every spreadsheet created in one local runtime, for openById. */
 export function spreadsheetById(env: FakeEnv, id: string): FakeSpreadsheet | undefined {
   return registryOf(env).byId.get(id);
@@ -61,7 +70,7 @@ export class FakeSpreadsheet {
   _timeZone: string;
   private _seq = 0;
 
-  constructor(readonly _env: FakeEnv, public _name: string, opts: SpreadsheetOptions = {}) {
+  constructor(public _env: FakeEnv, public _name: string, opts: SpreadsheetOptions = {}) {
     const reg = registryOf(_env);
     reg.seq += 1;
     // 44 characters like a real id, unique within the runtime and stable across runs.
