@@ -29,6 +29,7 @@ import { LOG_STATUS, markScheduleRow, readSchedule, ReportLog, writeSchedule, ty
 import { readRoadmapSheet } from '../sheets/roadmap-sheet';
 import { loadRoadmapMeta } from '../sheets/roadmap-meta';
 import { REPORT_SHEETS, SHEETS } from '../sheets/schema';
+import { refreshRoadmapData } from './calendar';
 import { activeSpreadsheet, today, UserError } from './context';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -461,6 +462,23 @@ function errorMessage(e: unknown): string {
   return err?.name === 'UserError' ? text : `Непредвиденная ошибка: ${text}`;
 }
 
+/**
+ * The daily run also moves the roadmap's statuses and calendar to today, so «просрочено» appears without anyone
+ * pressing «Обновить статусы и календарь». A failure here is logged and never stops the reports.
+ */
+function refreshStatusesDaily(ss: Spreadsheet, log: ReportLog): void {
+  if (!ss.getSheetByName(SHEETS.roadmap)) return;
+  try {
+    const r = refreshRoadmapData(ss);
+    log.add({
+      time: new Date(), launch: LAUNCH.scheduled, code: '', status: LOG_STATUS.info, link: '',
+      message: `Статусы дорожной карты обновлены: мероприятий ${r.activities}, изменено статусов ${r.changedStatuses}, просрочено ${r.overdue}, в этом месяце ${r.dueThisMonth}.`,
+    });
+  } catch (e) {
+    log.add({ time: new Date(), launch: LAUNCH.scheduled, code: '', status: LOG_STATUS.failure, link: '', message: `Статусы дорожной карты не обновлены: ${(e as Error).message}` });
+  }
+}
+
 function runReports(ss: Spreadsheet, launch: Launch, extra?: ScheduleRecord): ReportRunResult {
   const started = Date.now();
   const result = withRunLock(launch, () => produceDue(ss, launch, started, extra));
@@ -474,6 +492,7 @@ function produceDue(ss: Spreadsheet, launch: Launch, started: number, extra?: Sc
   const asOf = today();
   ensureReportSheets(ss, asOf);
   const log = ReportLog.open(ss);
+  if (launch === LAUNCH.scheduled) refreshStatusesDaily(ss, log);
   let read: ScheduleRead = readSchedule(ss);
   const completed = completeSchedule(extra ? [...read.records, extra] : read.records);
   const records = completed.records;
