@@ -6,6 +6,7 @@ import { FakeFilter } from './conditional';
 import { FakeDeveloperMetadataFinder, ARBITRARY_RANGE_MESSAGE, metadataArgs, type MetadataLocation } from './metadata';
 import { contains, intersects, normalizeColor, STYLE_DEFAULTS, type Cell, type Style } from './model';
 import { FakeProtection } from './protection';
+import { formulaA1ToR1C1, formulaR1C1ToA1 } from './r1c1';
 import type { FakeSheet } from './sheet';
 import { FakeDataValidation, FakeDataValidationBuilder } from './validation';
 import { coerceInput, displayValue, isDate, type CellValue, type Coerced } from './values';
@@ -239,6 +240,29 @@ export class FakeRange {
     this._guard('setFormula');
     this._write(this._fill(formula), true);
     return this;
+  }
+  // R1C1: relative references are stored as A1 for each cell, so one R1C1 text filled down a column points at
+  // each row's own cells. As with setFormulas, a cell given '' (or text without "=") gets that as its content:
+  // '' clears the cell, value and all.
+  getFormulasR1C1() { return this._grid((c, r, col) => (c?.f ? formulaA1ToR1C1(c.f, r, col) : '')); }
+  getFormulaR1C1() {
+    const c = this._top();
+    return c?.f ? formulaA1ToR1C1(c.f, this._row, this._col) : '';
+  }
+  setFormulasR1C1(formulas: string[][]) {
+    this._guard('setFormulasR1C1');
+    checkShape(formulas, this._numRows, this._numCols, 'Range', 'setFormulasR1C1');
+    this._write(this._fromR1C1(formulas), true);
+    return this;
+  }
+  setFormulaR1C1(formula: string) {
+    this._guard('setFormulaR1C1');
+    this._write(this._fromR1C1(this._fill(formula)), true);
+    return this;
+  }
+  private _fromR1C1(formulas: unknown[][]): unknown[][] {
+    return formulas.map((line, i) => line.map((f, j) =>
+      (typeof f === 'string' && f.length > 1 && f.startsWith('=') ? formulaR1C1ToA1(f, this._row + i, this._col + j) : f)));
   }
 
   // ---- notes and formats ----

@@ -20,6 +20,24 @@ export interface TableRead<K extends string> {
    * down to here, or the last rows stay behind as duplicates. Unknown: the sheet's last row is asked for.
    */
   height?: number;
+  /**
+   * R1C1 formulas of the rows in `rows` that have any ('' for a cell without one), keyed by the row array
+   * itself: a record whose `extras` is one of these rows takes its formulas along, wherever it lands.
+   */
+  formulas?: RowFormulas;
+}
+
+/** Formulas (R1C1, as getFormulasR1C1 answers) of rows read with getValues, by row identity. */
+export type RowFormulas = ReadonlyMap<readonly unknown[], readonly string[]>;
+
+/** Pair `values` and `formulas` read from the same range: only rows with some formula are kept. */
+export function formulasByRow(values: readonly unknown[][], formulas: readonly (readonly (string | null)[])[]): RowFormulas {
+  const byRow = new Map<readonly unknown[], readonly string[]>();
+  values.forEach((row, i) => {
+    const f = formulas[i];
+    if (f && f.some((x) => !!x)) byRow.set(row, f.map((x) => x ?? ''));
+  });
+  return byRow;
 }
 
 /** Column key → 0-based index from the developer metadata the add-on put on its columns. */
@@ -35,11 +53,14 @@ export function metadataColumns(sheet: Sheet): Map<string, number> {
 export function readTable<K extends string>(ss: Spreadsheet, name: string, defs: readonly ColumnDef<K>[]): TableRead<K> | null {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return null;
-  const values = sheet.getDataRange().getValues();
+  const data = sheet.getDataRange();
+  const values = data.getValues();
+  // Formulas people put in their own columns are rewritten as formulas, not flattened to their last value.
+  const formulas = formulasByRow(values, data.getFormulasR1C1());
   const header = (values[0] ?? []).map(cellText);
   const { index, missing } = locateColumns(header, defs, metadataColumns(sheet));
   const rows = values.slice(1).filter((r) => r.some((c) => cellText(c) !== ''));
-  return { sheet, header, rows, index, missing, height: values.length };
+  return { sheet, header, rows, index, missing, height: values.length, formulas };
 }
 
 /** The record's value of each key, read from a row. */
@@ -52,7 +73,10 @@ export function rowRecord<K extends string>(row: readonly unknown[], index: Map<
 export interface TableWrite<K extends string> {
   defs: readonly ColumnDef<K>[];
   records: readonly Record<K, string>[];
-  /** Each record's previous row as read (its cells in columns the add-on does not manage are kept). */
+  /**
+   * Each record's previous row as read (its cells in columns the add-on does not manage are kept, and so are
+   * their formulas when the row is one of `previous.rows` and `previous.formulas` has it).
+   */
   extras?: readonly (readonly unknown[] | undefined)[];
   /** The table as read before, whose layout (column order, extra columns) is kept. */
   previous?: TableRead<K> | null;
@@ -87,6 +111,10 @@ export function writeTable<K extends string>(ss: Spreadsheet, name: string, w: T
     for (const [k, c] of index) row[c] = toCell(rec[k] ?? '', types.get(k));
     return row;
   });
+  const bodyFormulas = w.records.map((_, i) => {
+    const extra = w.extras?.[i];
+    return extra ? prev?.formulas?.get(extra) : undefined;
+  });
   const values = [header, ...body];
 
   const oldRows = prev?.height ?? sheet.getLastRow();
@@ -101,10 +129,44 @@ export function writeTable<K extends string>(ss: Spreadsheet, name: string, w: T
   // Text columns as plain text: Sheets would turn an activity number «1.2» into the date 1 February.
   setNumberFormats(sheet, w.defs, index, Math.max(values.length - 1, 1));
   sheet.getRange(1, 1, values.length, width).setValues(values);
+  writeExtraFormulas(sheet, body, bodyFormulas, new Set(index.values()), width);
   if (oldRows > values.length) sheet.getRange(values.length + 1, 1, oldRows - values.length, width).clearContent();
 
   formatTable(sheet, w, index, width, values.length - 1);
   return { sheet, index };
+}
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+/**
+ * Put back the formulas of columns people added, each at its record's new row (R1C1, so «=H5-G5» moved from
+ * row 5 to row 6 reads «=H6-G6»). The block setValues above wrote their last values; per column that has a
+ * formula:
+ * - one setFormulasR1C1 over the rows from its first to its last formula. setFormulasR1C1 writes '' as an empty
+ *   cell (value gone too, as setFormulas does), so this alone is right only when every other row in that span
+ *   is blank — the usual column of one formula filled down;
+ * - when typed values sit between formulas, that same call is followed by getFormulas on the span (Sheets has
+ *   translated the R1C1 text to A1 at the new rows) and one setValues of A1 formulas and the typed values
+ *   together: setValues keeps "=…" as a formula and writes everything else as a value.
+ * So at most three calls per such column, whatever the number of rows; columns the add-on manages stay values.
+ */
+function writeExtraFormulas(sheet: Sheet, body: readonly unknown[][], formulas: readonly (readonly string[] | undefined)[],
+  managed: ReadonlySet<number>, width: number): void {
+  for (let c = 0; c < width; c++) {
+    if (managed.has(c)) continue;
+    const column = body.map((_, i) => formulas[i]?.[c] ?? '');
+    const first = column.findIndex((f) => f.startsWith('='));
+    if (first < 0) continue;
+    let last = column.length - 1;
+    while (!column[last].startsWith('=')) last--;
+    const span = column.slice(first, last + 1);
+    const range = sheet.getRange(first + 2, c + 1, span.length, 1);
+    range.setFormulasR1C1(span.map((f) => [f.startsWith('=') ? f : '']));
+    const typed = span.some((f, k) => !f.startsWith('=') && !isBlank(body[first + k][c]));
+    if (!typed) continue;
+    const a1 = range.getFormulas();
+    range.setValues(span.map((f, k) => [f.startsWith('=') ? a1[k][0] : body[first + k][c]]));
+  }
 }
 
 function setNumberFormats<K extends string>(sheet: Sheet, defs: readonly ColumnDef<K>[], index: Map<K, number>, rows: number): void {

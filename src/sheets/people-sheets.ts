@@ -19,7 +19,7 @@ import {
 } from '../domain/people-records';
 import { cellText, isoToDate, toCell } from './cells';
 import { columnLetter, locateColumns, normaliseHeader, type ColumnDef } from './columns';
-import { metadataColumns, writeTable, type TableRead } from './managed-table';
+import { formulasByRow, metadataColumns, writeTable, type RowFormulas, type TableRead } from './managed-table';
 import {
   AUXILIARY_COLUMNS,
   HEALTH_COLUMNS,
@@ -414,6 +414,15 @@ export function formatColumns(
 }
 
 /**
+ * Formulas of a cached sheet's rows, read only when the sheet is about to be rewritten as a whole (the cache
+ * reads values alone, which is all the other actions need). Rows are the cache's own arrays, so the extras
+ * given to writeTable bring their formulas along; rows patched in memory keep their sheet row.
+ */
+function cachedFormulas(cached: CachedSheet): RowFormulas {
+  return formulasByRow(cached.values, cached.sheet.getDataRange().getFormulasR1C1());
+}
+
+/**
  * Rewrite a role's own sheet (setup, import): the records in order, each with its previous row (columns people
  * added are kept), then formats and validations over whole columns.
  */
@@ -434,7 +443,8 @@ export function writePeopleSheet(
         const header = (cached.values[0] ?? []).map(cellText);
         const located = locateOwnColumns(cached.sheet, header, defs);
         const rows = cached.values.slice(1).filter((r) => r.some((c) => cellText(c) !== ''));
-        return { sheet: cached.sheet, header, rows, index: located.index as Map<string, number>, missing: located.missing, height: cached.values.length };
+        return { sheet: cached.sheet, header, rows, index: located.index as Map<string, number>, missing: located.missing, height: cached.values.length,
+          formulas: cachedFormulas(cached) };
       })()
     : null;
   const { sheet, index } = writeTable(ss, name, {
@@ -520,7 +530,8 @@ export function writePairsSheet(ss: Spreadsheet, cache: SheetCache, table: Pairs
   const cached = cache.get(PEOPLE_SHEETS.pairs);
   const extrasByRow = new Map(table.rows.map((r) => [r.row, cached?.values[r.row]]));
   const previous: TableRead<PairField> | null = cached && table.sheet
-    ? { sheet: table.sheet, header: table.header, rows: table.rows.map((r) => cached.values[r.row]), index: table.index, missing: [], height: cached.values.length }
+    ? { sheet: table.sheet, header: table.header, rows: table.rows.map((r) => cached.values[r.row]), index: table.index, missing: [], height: cached.values.length,
+        formulas: cachedFormulas(cached) }
     : null;
   const extras = records.map((_, i) => (i < table.rows.length ? extrasByRow.get(table.rows[i].row) : undefined));
   const { sheet, index } = writeTable(ss, PEOPLE_SHEETS.pairs, {
