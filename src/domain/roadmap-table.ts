@@ -62,6 +62,7 @@ import {
 import { findTitle, periodFromText, type TextLine } from './roadmap-period';
 import { refineParties, splitResponsible } from './responsible';
 import { RoadmapInputError } from './roadmap-error';
+import { layoutToGrid, traceJoinedLines } from './roadmap-layout';
 
 /** A cell as text readers give it, or as `Range.getValues()` does (numbers, booleans, dates). */
 export type CellInput = string | number | boolean | Date | null | undefined;
@@ -958,10 +959,16 @@ export function normaliseRoadmap(input: RoadmapInput): Roadmap {
 }
 
 export function roadmapFromTextTraced(text: string, opts: { period?: Period | null } = {}): TracedRoadmap {
-  return roadmapFromGrid(textToGrid(text), opts.period);
+  const grid = textToGrid(text);
+  // Without tabs (text out of a PDF) columns are aligned with spaces: cut by the header's column positions.
+  if (!grid.some((r) => r.tabular)) {
+    const layout = layoutToGrid(text);
+    if (layout) return traceJoinedLines(roadmapFromGrid(layout.rows, opts.period), layout.joined);
+  }
+  return roadmapFromGrid(grid, opts.period);
 }
 
-/** Roadmap from tab-separated text as extracted from Word/PDF (see seeds/). */
+/** Roadmap from text as extracted from Word/PDF: tab-separated (see seeds/) or space-aligned layout. */
 export function roadmapFromText(text: string, opts: { period?: Period | null } = {}): Roadmap {
   return roadmapFromTextTraced(text, opts).roadmap;
 }

@@ -1,4 +1,5 @@
 // The import menu end to end through the built bundle: preview, apply, re-import, errors and call budgets.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FakeSpreadsheet } from '../../local/spreadsheet';
 import { freshAddon } from '../harness/addon';
@@ -133,6 +134,17 @@ describe('other sources and bad input', () => {
     const res = addon.callFromClient('importApply', [{ source: 'text', text: syntheticRoadmap(7) }]) as { written: number };
     expect(res.written).toBe(7);
     expect(ss.getSheetByName('Дорожная карта')).not.toBeNull();
+  });
+
+  it('imports text copied from a PDF, where columns are aligned with spaces', () => {
+    const { ss, addon } = open('x');
+    // Real `pdftotext -layout` output of a roadmap table.
+    const pdf = fs.readFileSync('test/fixtures/roadmaps-layout/lyceum-pdftotext.txt', 'utf8');
+    const preview = addon.callFromClient('importPreview', [{ source: 'text', text: pdf }]) as Preview;
+    expect(preview.roadmap.activities.length).toBeGreaterThan(2);
+    const res = addon.callFromClient('importApply', [{ source: 'text', text: pdf }]) as { written: number };
+    expect(res.written).toBe(preview.roadmap.activities.length);
+    expect(ss.getSheetByName('Дорожная карта')!.getLastRow()).toBe(res.written + 1);
   });
 
   it('imports the table of a Google Doc through the Docs API', () => {
