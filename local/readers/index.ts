@@ -4,6 +4,7 @@ import path from 'node:path';
 import { RoadmapInputError } from '../../src/domain/roadmap-error';
 import { readCsvText } from './csv';
 import { readDocx } from './docx';
+import { readPdf } from './pdf';
 import { decodeText } from './text';
 import { readXlsx } from './xlsx';
 import type { RoadmapSource } from './source';
@@ -11,7 +12,7 @@ import type { RoadmapSource } from './source';
 export { RoadmapInputError, isRoadmapInputError } from '../../src/domain/roadmap-error';
 export type { RoadmapSource, TableSource } from './source';
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.tsv', '.text', '.md', '.csv', '.xlsx', '.xlsm', '.docx'];
+export const SUPPORTED_EXTENSIONS = ['.txt', '.tsv', '.text', '.md', '.csv', '.xlsx', '.xlsm', '.docx', '.pdf'];
 
 export async function readRoadmapFile(file: string): Promise<RoadmapSource> {
   const ext = path.extname(file).toLowerCase();
@@ -36,6 +37,8 @@ export async function readRoadmapFile(file: string): Promise<RoadmapSource> {
       return readXlsx(bytes);
     case '.docx':
       return readDocx(bytes);
+    case '.pdf':
+      return readPdf(file);
     default:
       return decodeText(bytes);
   }

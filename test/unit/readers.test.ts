@@ -250,11 +250,11 @@ describe('bad files', () => {
     expect(reasons[0]).toMatch(/пуст/);
     expect(reasons[1]).toMatch(/пуст/);
     expect(reasons[2]).toMatch(/не похож на текст/);
-    expect(reasons[3]).toMatch(/PDF не поддерживается/);
+    expect(reasons[3]).toMatch(/PDF с другим расширением/);
     expect(reasons[4]).toMatch(/архив/);
     expect(reasons[5]).toMatch(/пуст/);
     expect(reasons[6]).toMatch(/пуст/);
-    expect(reasons[7]).toMatch(/неизвестный формат файла «\.pdf»/);
+    expect(reasons[7]).toMatch(/не удалось прочитать PDF/);
     expect(reasons[8]).toMatch(/файл не найден/);
     for (const r of reasons) expect(r).not.toContain('\n');
   });
