@@ -2,10 +2,12 @@
 // specialists and a few others as mentees; experienced teachers of the first or highest category as mentors,
 // with places and strengths), then the add-on sets up the bases, connects «Список ОО» and «Педагоги» through
 // the mapping dialog's server functions, checks the bases, runs automatching and approves the proposals by an
-// order. Everything goes through the built bundle, as a coordinator's clicks would.
+// order; last academic year's pairs are typed in afterwards (demo-last-year.ts) and the bases checked again.
+// Everything goes through the built bundle, as a coordinator's clicks would.
 import type { Addon } from '../runtime';
 import type { FakeSpreadsheet } from '../spreadsheet';
 import { ageOn } from '../../src/domain/people';
+import { typeLastYear } from './demo-last-year';
 import type { MappingApplyResult, MappingSuggestionView, CheckResult, SetupResult } from '../../src/addon/people';
 import type { AutomatchResult, ApproveResult, PairingState } from '../../src/addon/pairing';
 
@@ -114,10 +116,17 @@ export function demoPeopleAndPairs(addon: Addon, workbook: FakeSpreadsheet): str
   const approved = addon.callFromClient('pairingApprove', [{ pairIds: auto.proposed.map((p) => p.id), orderNumber: order.number, orderDate: order.date }]) as ApproveResult;
   log.push(`Утверждено приказом № ${order.number}: пар ${approved.approved.length}, статус «действует»`);
 
+  // Last year's records come in after this year's automatching: a completed pair keeps its mentee out of the pool.
+  const last = typeLastYear(workbook, asOf);
+  log.push(`Координатор перенёс пары ${last.year} учебного года в «Пары»: ${last.pairs} (завершено ${last.completed}, отменено ${last.cancelled}), ` +
+    `оценки удовлетворённости обеих сторон по шкале 1–5 у ${last.scored}; в «Наставляемые» — даты итоговой диагностики с закрытыми дефицитами ` +
+    `у ${last.deficitsClosed}, бывших наставляемых ${last.former} (с датой увольнения ${last.left})`);
+
   const state = addon.callFromClient('pairingState', [{}]) as PairingState;
   log.push(`Подбор пар: без пары ${state.counts.unmatched} (из них без согласия ${state.counts.withoutConsent}), ` +
     `действующих пар ${state.counts.active}, свободных мест у наставников ${state.counts.freePlaces}`);
   const recheck = addon.callFromClient('checkPeopleBases', []) as CheckResult;
   log.push(`«Состояние наставничества»: строк ${recheck.attention}`);
+  log.push(`  перенесённые пары получили коды при проверке баз: ${recheck.idsAssigned.pair}; всего пар ${recheck.pairs}, не прочитано ячеек ${recheck.problems.length}`);
   return log;
 }
