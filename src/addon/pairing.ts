@@ -26,6 +26,7 @@
 import { assignGreedy, assignOptimal, type AssignInput, type MatchPriority } from '../domain/matching';
 import {
   changePairStatus,
+  hasLeft,
   consentProblem,
   occupiesCapacity,
   PAIR_STATUS_LABELS,
@@ -384,7 +385,7 @@ function passes(v: MenteeView, f: PairingFilters): boolean {
 
 function unmatchedViews(data: PeopleData, p: Pools): MenteeView[] {
   const paired = pairedMentees(data.pairs.map((e) => e.read.pair));
-  return p.mentees.filter((e) => !paired.has(e.item.id)).map((e) => menteeView(data, p, e.item));
+  return p.mentees.filter((e) => !paired.has(e.item.id) && !hasLeft(e.item, data.asOf)).map((e) => menteeView(data, p, e.item));
 }
 
 function buildState(data: PeopleData, filters: PairingFilters): PairingState {
@@ -696,7 +697,7 @@ export function pairingAutomatch(req: AutomatchRequest): AutomatchResult {
       p = pools(data);
     }
     const paired = pairedMentees(data.pairs.map((e) => e.read.pair));
-    const menteePool = p.mentees.filter((e) => inScope.has(e.item.id) && !paired.has(e.item.id)).map((e) => e.item);
+    const menteePool = p.mentees.filter((e) => inScope.has(e.item.id) && !paired.has(e.item.id) && !hasLeft(e.item, data.asOf)).map((e) => e.item);
     const mentorPool = p.mentors.filter((e) => (p.loads.get(e.item.id) ?? 0) < Math.floor(e.item.capacity)).map((e) => e.item);
     const input = automatchInput(data, p, menteePool, mentorPool);
     const best = assignOptimal(input, priority);

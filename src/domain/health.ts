@@ -2,7 +2,7 @@
 // soon or is past its end while the pair still runs, mentors with more mentees than places, mentees waiting for
 // a mentor too long, pairs with no recorded activity for too long. Thresholds come from the settings sheet.
 import { addDays, diffDays, formatRuDate, parseIsoDate } from './iso-date';
-import { mentorLoads, occupiesCapacity, type Mentee, type Mentor, type Pair } from './people';
+import { hasLeft, mentorLoads, occupiesCapacity, type Mentee, type Mentor, type Pair } from './people';
 import { plural } from './russian';
 import type { IsoDate } from './types';
 
@@ -50,7 +50,7 @@ export type HealthPair = Pick<Pair, 'id' | 'mentorId' | 'menteeIds' | 'status' |
 export interface HealthInput {
   pairs: readonly HealthPair[];
   mentors: readonly Pick<Mentor, 'id' | 'capacity'>[];
-  mentees: readonly Pick<Mentee, 'id' | 'includedDate'>[];
+  mentees: readonly Pick<Mentee, 'id' | 'includedDate' | 'leftDate'>[];
   asOf: IsoDate;
   settings?: Partial<HealthSettings>;
 }
@@ -141,7 +141,7 @@ export function healthReport(input: HealthInput): HealthReport {
     }
   }
   for (const m of input.mentees) {
-    if (busy.has(m.id)) continue;
+    if (busy.has(m.id) || hasLeft(m, asOf)) continue;
     const included = valid(m.includedDate) ? m.includedDate : null;
     const freed = freedOn.get(m.id) ?? null;
     const since = included && freed ? (freed > included ? freed : included) : included ?? freed;

@@ -155,6 +155,11 @@ export interface Pair {
   satisfactionScale?: '1-5' | '0-100';
 }
 
+/** Left teaching on or before `asOf`: no longer waits for a mentor and is not offered one. */
+export function hasLeft(mentee: Pick<Mentee, 'leftDate'>, asOf: IsoDate): boolean {
+  return !!mentee.leftDate && /^\d{4}-\d{2}-\d{2}$/.test(mentee.leftDate) && mentee.leftDate <= asOf;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Young specialists
 

@@ -76,6 +76,15 @@ function pairsRows(o: Opened): Record<string, unknown>[] {
 }
 
 describe('pairingState', () => {
+  it('leaves out mentees who left teaching, from the list and from automatching', () => {
+    const o = district();
+    setCell(o.ss, 'Наставляемые', 2, 'Дата увольнения', '01.11.2023');
+    const state = o.call<PairingState>('pairingState', {});
+    expect(state.mentees.map((m) => m.id)).not.toContain('Я-1');
+    const auto = o.call<AutomatchResult>('pairingAutomatch', { priority: 'coverage' });
+    expect(auto.proposed.flatMap((p) => p.menteeIds)).not.toContain('Я-1');
+  });
+
   it('lists unmatched mentees with their consent problems, filter options and counts', () => {
     const o = district();
     const s = o.call<PairingState>('pairingState', {});

@@ -77,6 +77,14 @@ describe('mentees waiting', () => {
     expect(kinds(healthReport({ pairs: [], mentors: [], mentees, asOf: ASOF, settings: { menteeWaitingDays: 10 } }))).toEqual([['mentee-waiting', 'НЛ-1'], ['mentee-waiting', 'НЛ-2']]);
   });
 
+  it('a mentee who left teaching no longer waits', () => {
+    const mentees = [
+      { id: 'НЛ-1', includedDate: '2024-01-01', leftDate: '2024-02-15' },
+      { id: 'НЛ-2', includedDate: '2024-01-01', leftDate: '2024-12-31' }, // leaves later: still waiting now
+    ];
+    expect(kinds(healthReport({ pairs: [], mentors: [], mentees, asOf: ASOF }))).toEqual([['mentee-waiting', 'НЛ-2']]);
+  });
+
   it('a proposed, active or completed pair ends the wait; a cancelled one starts it again', () => {
     const mentees = ['НЛ-1', 'НЛ-2', 'НЛ-3', 'НЛ-4'].map((id) => ({ id, includedDate: '2023-01-01' }));
     const cancelled = pair('П4', 'cancelled', { menteeIds: ['НЛ-4'], history: [{ date: '2023-09-01', from: null, to: 'proposed', note: '' }, { date: '2024-02-15', from: 'proposed', to: 'cancelled', note: 'отказ' }] });
