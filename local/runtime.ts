@@ -39,6 +39,8 @@ export function createRuntime(opts: RuntimeOptions = {}): LocalRuntime {
   const spreadsheet = opts.spreadsheet ?? new FakeSpreadsheet(env, 'Трекер наставничества');
   adoptSpreadsheet(env, spreadsheet);
   const services = createServices(env, { documentId: () => spreadsheet.getId(), distDir, addonName: 'Наставник: дорожная карта' });
+  const documentStore = services.properties.documentStore(spreadsheet.getId());
+  for (const [k, v] of spreadsheet._documentProperties) documentStore.set(k, v);
   const spreadsheetApp = createSpreadsheetApp(env, { active: spreadsheet, getUi: () => counted(services.ui, 'Ui', env.counter) });
   const globals: Record<string, unknown> = {
     SpreadsheetApp: counted(spreadsheetApp, 'SpreadsheetApp', env.counter),
@@ -70,6 +72,11 @@ function clockDate(env: FakeEnv): DateConstructor {
     }
   }
   return ClockDate as unknown as DateConstructor;
+}
+
+/** The document properties the add-on stored for its spreadsheet (saved with it by saveXlsx). */
+export function documentPropertiesOf(runtime: LocalRuntime): ReadonlyMap<string, string> {
+  return runtime.services.properties.documentStore(runtime.spreadsheet.getId());
 }
 
 export interface Addon {

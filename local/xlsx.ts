@@ -245,7 +245,14 @@ function writeConditionalFormats(ws: ExcelJS.Worksheet, sheet: FakeSheet, tz: st
   });
 }
 
-export async function saveXlsx(ss: FakeSpreadsheet, file: string): Promise<void> {
+/**
+ * A Google spreadsheet keeps the add-on's document properties (e.g. which of the coordinator's own sheets are
+ * connected as the mentor list) outside its cells; an .xlsx has no such place, so the local runtime keeps them in
+ * this very hidden sheet and gives them back on load. Not a sheet the add-on knows about.
+ */
+export const PROPERTIES_SHEET = '_nastavnik_document_properties';
+
+export async function saveXlsx(ss: FakeSpreadsheet, file: string, documentProperties?: ReadonlyMap<string, string>): Promise<void> {
   const tz = ss._timeZone;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Наставник (local runtime)';
@@ -287,6 +294,10 @@ export async function saveXlsx(ss: FakeSpreadsheet, file: string): Promise<void>
   for (const n of ss._liveNamedRanges()) {
     const a = n._anchor;
     wb.definedNames.add(a1(a.row, a.col, a.numRows, a.numCols, n._sheet._name), n._name);
+  }
+  if (documentProperties && documentProperties.size > 0) {
+    const ws = wb.addWorksheet(PROPERTIES_SHEET, { state: 'veryHidden' });
+    for (const [k, v] of documentProperties) ws.addRow([k, v]);
   }
   const active = ss._activeSheet ? ss._sheets.indexOf(ss._activeSheet) : 0;
   wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: Math.max(0, active), visibility: 'visible' }];
@@ -454,6 +465,10 @@ export async function loadXlsx(env: FakeEnv, file: string, opts: Omit<Spreadshee
   const tz = ss._timeZone;
   const pending: Array<() => void> = [];
   for (const ws of wb.worksheets) {
+    if (ws.name === PROPERTIES_SHEET) {
+      ws.eachRow((row) => ss._documentProperties.set(String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? '')));
+      continue;
+    }
     let lastRow = 0;
     let lastCol = 0;
     ws.eachRow({ includeEmpty: false }, (row, r) => row.eachCell({ includeEmpty: false }, (_c, c) => {

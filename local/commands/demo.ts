@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRuntime, loadAddon, type Addon } from '../runtime';
+import { createRuntime, documentPropertiesOf, loadAddon, type Addon } from '../runtime';
 import { spreadsheetFromRows } from '../spreadsheet';
 import { saveXlsx } from '../xlsx';
 import { saveDocx } from '../docx';
@@ -118,7 +118,7 @@ export async function runDemo(outDir: string, now = new Date('2023-12-05T10:00:0
   log.push(`Справка «${made.name}» сформирована (обезличенная) и сохранена как .docx`);
   fs.mkdirSync(outDir, { recursive: true });
   const tracker = path.join(outDir, 'tracker.xlsx');
-  await saveXlsx(workbook, tracker);
+  await saveXlsx(workbook, tracker, documentPropertiesOf(addon.runtime));
   log.push(`Вызовов служб Apps Script за демо: ${addon.runtime.env.counter.total}`);
   return { addon, files: [tracker, report], log };
 }

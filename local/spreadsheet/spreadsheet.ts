@@ -64,6 +64,8 @@ export class FakeSpreadsheet {
   _sheets: FakeSheet[] = [];
   _activeSheet: FakeSheet | null = null;
   _toasts: Toast[] = [];
+  /** Document properties carried by a loaded .xlsx (see local/xlsx.ts PROPERTIES_SHEET); the runtime adopts them. */
+  readonly _documentProperties = new Map<string, string>();
   _namedRanges: FakeNamedRange[] = [];
   _metadata: FakeDeveloperMetadata[] = [];
   _locale: string;

@@ -206,3 +206,23 @@ describe('loadXlsx on a workbook made in Excel', () => {
     expect(sheet.getRange('A4').getDataValidation()).toBeNull();
   });
 });
+
+describe('document properties in the saved workbook', () => {
+  it('survive save and load, and a runtime over the loaded workbook sees them', async () => {
+    const { createEnv } = await import('../../local/env');
+    const { spreadsheetFromRows } = await import('../../local/spreadsheet');
+    const { saveXlsx, loadXlsx, PROPERTIES_SHEET } = await import('../../local/xlsx');
+    const { createRuntime, documentPropertiesOf } = await import('../../local/runtime');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const fs = await import('node:fs');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-props-')), 'book.xlsx');
+    const ss = spreadsheetFromRows(createEnv(), 'Книга', { 'Лист1': [['a']] });
+    await saveXlsx(ss, file, new Map([['nastavnik.sources', '{"mentor":"Педагоги"}']]));
+    const loaded = await loadXlsx(createEnv(), file);
+    expect(loaded._sheets.map((s) => s._name)).toEqual(['Лист1']);
+    expect(loaded.getSheetByName(PROPERTIES_SHEET)).toBeNull();
+    const runtime = createRuntime({ spreadsheet: loaded });
+    expect(documentPropertiesOf(runtime).get('nastavnik.sources')).toBe('{"mentor":"Педагоги"}');
+  });
+});
