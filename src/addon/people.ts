@@ -228,6 +228,14 @@ export function checkBases(ss: Spreadsheet, asOf: IsoDate): CheckResult {
     });
     assigned[role] = missing.length;
   }
+  // Pairs typed by hand get their codes now too, before the mentees' «Пара» text quotes them.
+  const missingPairIds = data.pairs.filter((p) => p.read.pair.id === '');
+  const freshPairIds = ids.next('pair', missingPairIds.length);
+  missingPairIds.forEach((p, i) => {
+    p.read.pair.id = freshPairIds[i];
+    p.record.id = freshPairIds[i];
+  });
+  assigned.pair = missingPairIds.length;
   // A mentee is in the base at least since the add-on first saw them: the waiting time counts from there.
   for (const e of data.mentees) {
     if (e.row.record.included !== '') continue;
@@ -298,13 +306,6 @@ export function checkBases(ss: Spreadsheet, asOf: IsoDate): CheckResult {
   // Pairs: names next to ids, pair ids for rows typed by hand, and status changes made on the sheet recorded.
   const names = new Map<string, string>();
   for (const e of [...data.mentors, ...data.mentees]) if (e.item.id && !names.has(e.item.id)) names.set(e.item.id, e.item.fullName);
-  const missingPairIds = data.pairs.filter((p) => p.read.pair.id === '');
-  const freshPairIds = ids.next('pair', missingPairIds.length);
-  missingPairIds.forEach((p, i) => {
-    p.read.pair.id = freshPairIds[i];
-    p.record.id = freshPairIds[i];
-  });
-  assigned.pair = missingPairIds.length;
   if (data.pairsTable.sheet) {
     const records = data.pairs.map((p) => {
       const rec: TextRecord<PairField> = { ...p.record };

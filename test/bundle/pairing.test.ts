@@ -76,6 +76,17 @@ function pairsRows(o: Opened): Record<string, unknown>[] {
 }
 
 describe('pairingState', () => {
+  it('a pair typed by hand gets its code before the mentee\'s «Пара» quotes it, in one check', () => {
+    const o = district();
+    typeRows(o.ss, 'Пары', [{ 'Код наставника': 'М-1', 'Коды наставляемых': 'Я-1', 'Статус': 'действует' }]);
+    o.call('checkPeopleBases');
+    const pairs = sheetValues(o.ss, 'Пары');
+    const code = String(columnOf(pairs, 'Код пары')[0] ?? '');
+    expect(code).toMatch(/^ПР-/);
+    const mentees = sheetValues(o.ss, 'Наставляемые');
+    expect(columnOf(mentees, 'Пара')[0]).toContain(code);
+  });
+
   it('leaves out mentees who left teaching, from the list and from automatching', () => {
     const o = district();
     setCell(o.ss, 'Наставляемые', 2, 'Дата увольнения', '01.11.2023');
