@@ -1,6 +1,6 @@
 // The demo's indicator step, run through the add-on's own actions on the demo workbook (after the people and
 // pairs are in): «Создать листы целей и чек-листа», the curators' checklist marks, a snapshot at the start of every
-// month of the academic year so far and today, then «Показатели: обновить». Returns the log lines.
+// month of the academic year so far and today, then «Обновить показатели». Returns the log lines.
 import type { Addon } from '../runtime';
 import type { FakeSpreadsheet } from '../spreadsheet';
 import { CHECKLIST_ITEMS } from '../../src/domain/checklist';

@@ -2,6 +2,7 @@
 import type { ImportPreview, ImportRequest, ImportSource } from '../../src/addon/import';
 import { call, closeDialog, errorText } from '../rpc';
 import { formatRuDate as ruDate } from '../../src/domain/iso-date';
+import { countWord } from '../../src/domain/russian';
 import { byId, el, message, show } from '../dom';
 
 const KIND_TEXT: Record<string, string> = {
@@ -104,8 +105,8 @@ async function apply(): Promise<void> {
   try {
     const res = await call('importApply', lastRequest);
     message(byId('status'), 'ok',
-      `Готово: на листе «${res.sheet}» ${res.written} мероприятий (новых ${res.counts.added}, изменено ${res.counts.changed}); ` +
-      `в календаре ${res.calendarRows} строк.`);
+      `Готово: на листе «${res.sheet}» ${countWord(res.written, ['мероприятие', 'мероприятия', 'мероприятий'])} (новых: ${res.counts.added}, изменено: ${res.counts.changed}); ` +
+      `в календаре ${countWord(res.calendarRows, ['строка', 'строки', 'строк'])}.`);
   } catch (e) {
     message(byId('status'), 'error', errorText(e));
   } finally {

@@ -148,7 +148,7 @@ async function suggest(ev: Event): Promise<void> {
   const sheetName = byId<HTMLSelectElement>('sheet').value;
   const role = chosenRole();
   if (!sheetName) return status('warn', 'Выберите лист со списком.');
-  if (!role) return status('warn', 'Отметьте, что записано в листе: организации, наставники или наставляемые.');
+  if (!role) return status('warn', 'Отметьте, что записано на листе: организации, наставники или наставляемые.');
   const v = await act('Читаю заголовки и первые строки листа…', () => call('peopleMappingSuggest', sheetName, role));
   if (!v) return;
   renderMapping(v);

@@ -3,6 +3,7 @@
 // round trip that returns the refreshed state.
 import type { CandidateView, MenteeView, PairingCandidates, PairingFilters, PairingState, PairView } from '../../src/addon/pairing';
 import { formatRuDate } from '../../src/domain/iso-date';
+import { countWord, YEARS } from '../../src/domain/russian';
 import { busyCall, call } from '../rpc';
 import { byId, el, message, show } from '../dom';
 
@@ -116,12 +117,12 @@ function renderCandidates(p: PairingCandidates): void {
     el('div', {}, el('b', {}, m.name || m.id), ` · ${m.id}`),
     el('div', { class: 'sub' }, [m.organisationName, m.position, m.subject].filter(Boolean).join(' · ')),
     el('div', { class: 'sub' }, [
-      `Стаж: ${m.experienceYears ?? '—'}`,
+      m.experienceYears !== null ? `Стаж ${countWord(m.experienceYears, YEARS)}` : 'Стаж не указан',
       m.category || 'категория не указана',
       m.young === 'yes' && !/молод/i.test(m.category) ? 'молодой специалист' : '',
     ].filter(Boolean).join(' · ')),
     m.deficits.length ? el('div', { class: 'sub' }, `Дефициты: ${m.deficits.join('; ')}`) : null,
-    m.waitingDays !== null ? el('div', { class: 'sub' }, `Ждёт: ${m.waitingDays} дн.`) : null,
+    m.waitingDays !== null ? el('div', { class: 'sub' }, `Ждёт наставника ${countWord(m.waitingDays, ['день', 'дня', 'дней'])}`) : null,
     ...p.menteeBlocks.map((b) => el('div', { class: 'msg error' }, b)),
   ));
   const items = [
@@ -140,7 +141,7 @@ async function selectMentee(id: string): Promise<void> {
   const p = await act('Подбираю наставников…', () => call('pairingCandidates', id));
   if (!p) return;
   renderCandidates(p);
-  status('ok', `Наставников без ограничений: ${p.candidates.length}. Выберите наставника, чтобы назначить пару.`);
+  status('ok', `Наставников, которых можно назначить: ${p.candidates.length}. Выберите наставника, чтобы назначить пару.`);
 }
 
 async function assign(ev: Event): Promise<void> {
@@ -193,7 +194,7 @@ async function automatch(): Promise<void> {
   renderState(res.state);
   byId('automatch-result').replaceChildren(el('div', { class: 'msg ok' },
     `Предложено пар: ${res.proposed.length}. Без наставника осталось: ${res.unmatched}. ` +
-      `Среднее соответствие: ${Math.round(res.average * 100)}% (жадный подбор дал бы ${res.greedy.matched} пар).`));
+      `Среднее соответствие: ${Math.round(res.average * 100)}% (подбор по очереди дал бы ${countWord(res.greedy.matched, ['пару', 'пары', 'пар'])}).`));
   status('ok', 'Проверьте предложенные пары ниже и утвердите нужные.');
 }
 

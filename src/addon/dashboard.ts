@@ -1,4 +1,4 @@
-// Menu actions of the indicators: «Показатели: обновить» rebuilds the dashboard sheet, «Сохранить снимок
+// Menu actions of the indicators: «Обновить показатели» rebuilds the dashboard sheet, «Сохранить снимок
 // показателей» records one snapshot per reporting date in «История показателей», «Создать листы целей и
 // чек-листа» sets up the two sheets coordinators and curators fill in.
 //
@@ -46,7 +46,7 @@ function requireData(load: IndicatorLoad): void {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// «Показатели: обновить»
+// «Обновить показатели»
 
 export interface DashboardSummary {
   asOf: IsoDate;
@@ -188,7 +188,7 @@ export function buildDashboard(ss: Spreadsheet, asOf: IsoDate, now: IsoDate = to
   };
 }
 
-/** «Показатели: обновить»: the dashboard on `asOf` (ISO; today when omitted). */
+/** «Обновить показатели»: the dashboard on `asOf` (ISO; today when omitted). */
 export function refreshDashboard(asOf?: string): DashboardSummary {
   const date = dateArgument(asOf);
   const ss = activeSpreadsheet();
@@ -277,7 +277,7 @@ export function setupIndicatorSheets(): SetupSummary {
 // ---------------------------------------------------------------------------------------------------------
 // Menu items
 
-/** Menu: «Показатели: обновить». */
+/** Menu: «Обновить показатели». */
 export function menuRefreshDashboard(): void {
   runMenuAction(() => {
     refreshDashboard();

@@ -191,7 +191,7 @@ function indicatorArg(fn: string, input: Input): IndicatorId {
     throw new Error(`${fn}: показатель «${text}» не найден. Укажите код (например, young-specialists-in-mentoring) или название, как на листе «Показатели».`);
   }
   const elsewhere = NOT_FROM_RANGES[id];
-  if (elsewhere) throw new Error(`${fn}: «${indicatorById(id).name}» считается ${elsewhere}: смотрите лист «Показатели» (меню «Показатели: обновить»).`);
+  if (elsewhere) throw new Error(`${fn}: «${indicatorById(id).name}» считается ${elsewhere}: смотрите лист «Показатели» (меню «Обновить показатели»).`);
   return id;
 }
 
@@ -244,7 +244,7 @@ export function COVERAGE(indicator: Input, mentors: Input, mentees: Input, pairs
   const { result, organisations } = coverageResult(fn, indicator, mentors, mentees, pairs, orgs, as_of);
   const orgText = cellText(firstCell(org));
   const scope = parseTargetScope(orgText, organisations);
-  if (!scope) throw new Error(`${fn}: «${orgText}» — нет такой организации в диапазоне организаций и такого вида ОО.`);
+  if (!scope) throw new Error(`${fn}: «${orgText}» — не организация из диапазона организаций и не вид ОО. Укажите код или наименование организации либо вид ОО.`);
   const f = fractionFor(result, scope);
   if (!f) throw new Error(`${fn}: в диапазоне организаций нет ни одной организации вида «${orgText}».`);
   return f.value === null ? 'нет данных' : f.value;

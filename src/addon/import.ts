@@ -71,7 +71,7 @@ function readRoadmap(req: ImportRequest): Roadmap {
     return readSource(req);
   } catch (e) {
     if (isRoadmapInputError(e)) {
-      throw new UserError(`${e.message} Проверьте, что выбрана таблица дорожной карты со столбцами «Мероприятие» и «Сроки».`);
+      throw new UserError(`${e.message} Проверьте, что выбран нужный диапазон, текст или документ.`);
     }
     throw e;
   }

@@ -20,7 +20,7 @@ export function onOpen(e?: OpenEvent): void {
     .addItem('Подбор пар', 'showPairingSidebar')
     .addSeparator()
     .addItem('Создать листы целей и чек-листа', 'menuSetupIndicatorSheets')
-    .addItem('Показатели: обновить', 'menuRefreshDashboard')
+    .addItem('Обновить показатели', 'menuRefreshDashboard')
     .addItem('Сохранить снимок показателей', 'menuSaveIndicatorSnapshot')
     .addSeparator()
     .addItem('Сформировать справку сейчас', 'menuGenerateReportNow')

@@ -19,6 +19,7 @@ import {
 import { applyMapping, suggestMapping, type FieldSuggestion } from '../domain/people-mapping';
 import { statusLabel } from '../domain/dictionaries';
 import { healthReport, HEALTH_KIND_LABELS, type HealthKind } from '../domain/health';
+import { countWord } from '../domain/russian';
 import type { IsoDate } from '../domain/types';
 import { cellText } from '../sheets/cells';
 import { columnLetter } from '../sheets/columns';
@@ -598,7 +599,7 @@ function connectInPlace(ss: Spreadsheet, cache: SheetCache, role: PeopleRole, so
   const warnings: string[] = [];
   const own = data.sources[role] ? readPeople(cache, role, undefined) : data.tables[role];
   if (own.sheet && own.rows.length) {
-    warnings.push(`На листе «${own.sheetName}» ${own.rows.length} записей: теперь список читается с листа «${source.sheetName}», а те записи не используются. Чтобы перенести их, подключите лист «${source.sheetName}» в режиме переноса.`);
+    warnings.push(`На листе «${own.sheetName}» ${countWord(own.rows.length, ['запись', 'записи', 'записей'])}: теперь список читается с листа «${source.sheetName}», а эти записи не используются. Чтобы перенести их, подключите лист «${source.sheetName}» в режиме переноса.`);
   }
   const sources = { ...data.sources, [role]: source };
   saveSources(sources);

@@ -104,8 +104,8 @@ export function checklistWarnings(
       const actual = pairsByOrder.get(org) ?? 0;
       if (countEntry.count !== actual) {
         warnings.push(
-          `ОО ${org}: в чек-листе ${countEntry.count} пар/групп по приказам, а в базе пар на ${formatRuDate(asOf)} ` +
-            `действует по приказам ${actual}`,
+          `ОО ${org}: пар/групп по приказам в чек-листе — ${countEntry.count}, а действующих по приказам в базе пар ` +
+            `на ${formatRuDate(asOf)} — ${actual}`,
         );
       }
     }

@@ -94,7 +94,7 @@ function outOfPeriodWarnings(resolved: readonly ResolvedItem[], period: Period |
     .filter((r) => !r.item.endsRecurrence && farOutside(r.window, period))
     .map((r) => {
       const noun = r.window.start === r.window.end ? 'Дата' : 'Срок';
-      return `${noun} ${formatWindow(r.window)} вне периода плана ${formatRuDate(period.start)}–${formatRuDate(period.end)}`;
+      return `${noun} ${formatWindow(r.window)} вне периода плана ${formatRuDate(period.start)}–${formatRuDate(period.end)}: проверьте год`;
     });
 }
 

@@ -234,7 +234,7 @@ export function prepareIndicators(data: IndicatorData, asOf: IsoDate, options: I
   });
   const pairWarnings: string[] = [];
   if (guessedCount > 0) {
-    pairWarnings.push(`У ${guessedCount} пар(ы) нет истории статусов: на ${formatRuDate(asOf)} взят текущий статус с даты приказа или начала ППН`);
+    pairWarnings.push(`Пар без истории статусов: ${guessedCount}; для них на ${formatRuDate(asOf)} взят текущий статус с даты приказа или начала ППН`);
   }
   return { data, asOf, options: opts, kindOf, mentorById, menteeById, pairs, activeMentees, activeMentors, pairWarnings };
 }

@@ -134,7 +134,7 @@ function teachersUnder35Involved(ctx: IndicatorContext, self: Spec): IndicatorRe
     const involved = ctx.activeMentees.has(t.id) || ctx.activeMentors.has(t.id);
     tally.add(t.organisationId, involved ? 1 : 0, 1);
   }
-  const notes = unknownAge ? [`${unknownAge} педагог(ов) без возраста не учтены`] : [];
+  const notes = unknownAge ? [`Не учтены педагоги без возраста: ${unknownAge}`] : [];
   return tally.finish(ctx, self.id, self.unit, [...notes, ...ctx.pairWarnings]);
 }
 
@@ -162,7 +162,7 @@ function activePairs(ctx: IndicatorContext, self: Spec): IndicatorResult {
     if (!byOrder) withoutOrder++;
     tally.add(v.organisationId, byOrder ? 1 : 0, 1);
   }
-  const notes = withoutOrder ? [`${withoutOrder} действующих пар(ы) не закреплены приказом: в числитель не вошли`] : [];
+  const notes = withoutOrder ? [`Действующие пары не закреплены приказом и не вошли в числитель: ${withoutOrder}`] : [];
   return tally.finish(ctx, self.id, self.unit, [...notes, ...ctx.pairWarnings]);
 }
 
@@ -319,7 +319,7 @@ function satisfaction(side: 'mentorSatisfaction' | 'menteeSatisfaction') {
       }
       tally.add(v.organisationId, ok ? 1 : 0, 1);
     }
-    const notes = invalid ? [`${invalid} оценок вне шкалы (1–5 или 0–100) не учтены`] : [];
+    const notes = invalid ? [`Не учтены оценки вне шкалы (1–5 или 0–100): ${invalid}`] : [];
     return tally.finish(ctx, self.id, self.unit, [...notes, ...ctx.pairWarnings]);
   };
 }

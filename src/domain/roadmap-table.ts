@@ -647,14 +647,14 @@ class Normaliser {
         .map((r, i) => `${i + 1} — ${ROLE_LABELS[r]}`)
         .join(', ');
       const line = this.grid[this.region.start]?.line ?? 1;
-      this.warn(line, `Заголовок таблицы не найден; колонки определены по содержимому: ${roles}.`);
+      this.warn(line, `Заголовок таблицы не найден; столбцы определены по содержимому: ${roles}.`);
       return;
     }
     header.roles.forEach((r, i) => {
       if (r === 'extra' && this.drafts.some((d) => d.extra[this.extraKey(i)])) {
         this.warn(
           this.grid[this.region.start].line,
-          `Колонка «${header.labels[i] || i + 1}» не распознана: её текст сохранён только в исходных данных мероприятий.`,
+          `Столбец «${header.labels[i] || i + 1}» не распознан: его текст сохранён только в исходных данных мероприятий.`,
         );
       }
     });
@@ -940,11 +940,11 @@ function gridFromInput(input: RoadmapInput): GridRow[] {
 
 /** Roadmap from a document already split into rows; the trace tells where every line went. */
 export function roadmapFromGrid(grid: GridRow[], period?: Period | null): TracedRoadmap {
-  if (!grid.some(rowHasText)) throw new RoadmapInputError('Файл пуст: в нём нет текста.');
+  if (!grid.some(rowHasText)) throw new RoadmapInputError('Источник пуст: в нём нет текста.');
   const region = locateRoadmapTable(grid);
   if (!region) {
     throw new RoadmapInputError(
-      'Таблица мероприятий не найдена: нужна таблица с колонками «Мероприятие» и «Срок» (или похожими).',
+      'Таблица мероприятий не найдена: нужна таблица со столбцами «Мероприятие» и «Срок» (или похожими).',
     );
   }
   return new Normaliser(grid, region, period).run();

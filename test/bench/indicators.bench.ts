@@ -214,7 +214,7 @@ export async function runCoverageFunctionsBench(): Promise<string> {
   return lines.join('\n');
 }
 
-/** «Сохранить снимок показателей» and «Показатели: обновить» on generated workbooks: time and service calls. */
+/** «Сохранить снимок показателей» and «Обновить показатели» on generated workbooks: time and service calls. */
 export async function runDashboardBench(sizes: readonly number[] = [2_000, 10_000]): Promise<string> {
   const file = await fixtureBundle();
   const now = new Date('2023-12-05T10:00:00+03:00');

@@ -1,5 +1,5 @@
 // Indicators through the built bundle: «Создать листы целей и чек-листа», «Сохранить снимок показателей» and
-// «Показатели: обновить» on a small municipality whose figures are counted by hand below, their service-call
+// «Обновить показатели» on a small municipality whose figures are counted by hand below, their service-call
 // budget at 20 and 2,000 people, and the custom functions COVERAGE, COVERAGE_TABLE and IS_YOUNG_SPECIALIST with
 // 2-D ranges, header rows, blanks and bad values, in AuthMode.CUSTOM_FUNCTION.
 //
@@ -138,7 +138,7 @@ describe('«Создать листы целей и чек-листа»', () => 
   });
 });
 
-describe('«Показатели: обновить»', () => {
+describe('«Обновить показатели»', () => {
   it('shows every indicator by organisation, kind and in total, counted as by hand', () => {
     const { ss, addon } = prepared();
     const summary = addon.run<{ indicators: number; rows: number; charts: number; organisations: number }>('refreshDashboard');
@@ -451,7 +451,7 @@ describe('COVERAGE', () => {
     const ss = municipalityWorkbook(NOW);
     const addon = open(ss);
     const r = messyRanges(ss);
-    expect(() => addon.custom('COVERAGE', 'active-pairs', r.mentors, r.mentees, r.pairs, r.orgs, 'Лицей № 9', '05.12.2023')).toThrow(/«Лицей № 9» — нет такой организации/);
+    expect(() => addon.custom('COVERAGE', 'active-pairs', r.mentors, r.mentees, r.pairs, r.orgs, 'Лицей № 9', '05.12.2023')).toThrow(/«Лицей № 9» — не организация из диапазона организаций и не вид ОО/);
     expect(() => addon.custom('COVERAGE', 'active-pairs', r.mentors, r.mentees, r.pairs, r.orgs, 'колледжи', '05.12.2023')).toThrow(/нет ни одной организации вида «колледжи»/);
     expect(() => addon.custom('COVERAGE', 'active-pairs', r.mentors, r.mentees, r.pairs, r.orgs, '', '31.02.2023')).toThrow(/дата расчёта «31\.02\.2023» — не дата/);
   });

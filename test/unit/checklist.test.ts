@@ -74,9 +74,9 @@ describe('warnings', () => {
     const byOrder = new Map([['A', 2], ['B', 3]]);
     expect(checklistWarnings([full('A', 2)], byOrder, '2024-03-01')).toEqual([]);
     expect(checklistWarnings([full('B', 2)], byOrder, '2024-03-01')).toEqual([
-      'ОО B: в чек-листе 2 пар/групп по приказам, а в базе пар на 01.03.2024 действует по приказам 3',
+      'ОО B: пар/групп по приказам в чек-листе — 2, а действующих по приказам в базе пар на 01.03.2024 — 3',
     ]);
-    expect(checklistWarnings([full('C', 1)], byOrder, '2024-03-01')[0]).toMatch(/действует по приказам 0$/);
+    expect(checklistWarnings([full('C', 1)], byOrder, '2024-03-01')[0]).toMatch(/в базе пар на 01\.03\.2024 — 0$/);
   });
 
   it('flags documents without a link, unknown organisations and repeated checklists', () => {

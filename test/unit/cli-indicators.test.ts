@@ -60,7 +60,7 @@ describe('indicators command', () => {
     expect(ind('teachers-as-mentors').total.value).toBeNull();
     expect(ind('teachers-as-mentors').warnings).toContain('Нет списка педагогических работников: показатель не рассчитан');
     // ОО-01 states 2 pairs by order in the checklist; the pairs sheet has 1.
-    expect(ind('model-implemented').warnings.join(' ')).toMatch(/ОО ОО-01: в чек-листе 2 пар\/групп по приказам/);
+    expect(ind('model-implemented').warnings.join(' ')).toMatch(/ОО ОО-01: пар\/групп по приказам в чек-листе — 2/);
   });
 
   it('counts on another date, and prints a readable summary without --json', async () => {

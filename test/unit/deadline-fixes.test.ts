@@ -43,7 +43,7 @@ describe('one month of tolerance around the plan', () => {
     expect(outOfPlan('июль 2023', A23)).toBe(true);
     // Partly beyond the month of tolerance: the part further out may be a typo.
     expect(outOfPlan('15.07.2023-15.08.2023', A23)).toBe(true);
-    expect(parseDeadline('июль 2023', A23).warnings).toEqual(['Срок июль 2023 вне периода плана 01.09.2023–31.08.2024']);
+    expect(parseDeadline('июль 2023', A23).warnings).toEqual(['Срок июль 2023 вне периода плана 01.09.2023–31.08.2024: проверьте год']);
   });
 
   it('counts the month from the plan’s own days, not from whole months', () => {

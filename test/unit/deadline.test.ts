@@ -364,9 +364,9 @@ describe('warnings', () => {
   it('a date outside the plan period is kept as written, with a Russian warning', () => {
     const d = parseDeadline('12.05.2022', A23);
     expect(d.windows).toEqual([day('2022-05-12')]);
-    expect(d.warnings).toEqual(['Дата 12.05.2022 вне периода плана 01.09.2023–31.08.2024']);
+    expect(d.warnings).toEqual(['Дата 12.05.2022 вне периода плана 01.09.2023–31.08.2024: проверьте год']);
     expect(parseDeadline('Сентябрь-октябрь 2022', A23).warnings).toEqual([
-      'Срок сентябрь 2022 – октябрь 2022 вне периода плана 01.09.2023–31.08.2024',
+      'Срок сентябрь 2022 – октябрь 2022 вне периода плана 01.09.2023–31.08.2024: проверьте год',
     ]);
   });
 
