@@ -4,12 +4,17 @@
 // the mapping dialog's server functions, checks the bases, runs automatching and approves the proposals by an
 // order; last academic year's pairs are typed in afterwards (demo-last-year.ts) and the bases checked again.
 // Everything goes through the built bundle, as a coordinator's clicks would.
+import { countWord, formatUpTo } from '../../src/domain/russian';
 import type { Addon } from '../runtime';
 import type { FakeSpreadsheet } from '../spreadsheet';
 import { ageOn } from '../../src/domain/people';
 import { typeLastYear } from './demo-last-year';
 import type { MappingApplyResult, MappingSuggestionView, CheckResult, SetupResult } from '../../src/addon/people';
 import type { AutomatchResult, ApproveResult, PairingState } from '../../src/addon/pairing';
+
+const MENTORS = ['наставник', 'наставника', 'наставников'] as const;
+const MENTEES = ['наставляемый', 'наставляемых', 'наставляемых'] as const;
+const MENTEES_GENITIVE = ['наставляемого', 'наставляемых', 'наставляемых'] as const;
 
 export const TEACHERS_SHEET = 'Педагоги';
 export const ORGANISATIONS_SHEET = 'Список ОО';
@@ -91,12 +96,12 @@ export function demoPeopleAndPairs(addon: Addon, workbook: FakeSpreadsheet): str
   log.push(`Созданы базы: ${setup.created.map((n) => `«${n}»`).join(', ')}`);
 
   const orgs = connect(addon, ORGANISATIONS_SHEET, 'organisation', 'import');
-  log.push(`«${ORGANISATIONS_SHEET}» → «Организации» (перенос): ${orgs.result.imported} организаций; ${mapped(orgs.suggestion)}`);
+  log.push(`«${ORGANISATIONS_SHEET}» → «Организации» (перенос): ${countWord(orgs.result.imported, ['организация', 'организации', 'организаций'])}; ${mapped(orgs.suggestion)}`);
   const mentors = connect(addon, TEACHERS_SHEET, 'mentor', 'in-place');
-  log.push(`«${TEACHERS_SHEET}» подключён на месте как список наставников: ${mentors.result.read} наставников ` +
+  log.push(`«${TEACHERS_SHEET}» подключён на месте как список наставников: ${countWord(mentors.result.read, MENTORS)} ` +
     `(строк других ролей: ${mentors.result.otherRole}); ${mapped(mentors.suggestion)}`);
   const mentees = connect(addon, TEACHERS_SHEET, 'mentee', 'import');
-  log.push(`«${TEACHERS_SHEET}» → «Наставляемые» (перенос): ${mentees.result.imported} наставляемых, ` +
+  log.push(`«${TEACHERS_SHEET}» → «Наставляемые» (перенос): ${countWord(mentees.result.imported, MENTEES)}, ` +
     `не прочитано ячеек: ${mentees.result.problems.length}, строк: ${mentees.result.unreadable.length}`);
 
   const check = addon.callFromClient('checkPeopleBases', []) as CheckResult;
@@ -106,9 +111,9 @@ export function demoPeopleAndPairs(addon: Addon, workbook: FakeSpreadsheet): str
     `возможных дублей ${check.duplicates.mentor.length + check.duplicates.mentee.length}`);
 
   const auto = addon.callFromClient('pairingAutomatch', [{ priority: 'score' }]) as AutomatchResult;
-  log.push(`Автоподбор (наибольшая сумма оценок): предложено пар ${auto.proposed.length} из ${auto.pool.mentees} наставляемых ` +
-    `(мест у наставников ${auto.pool.places}), суммарная оценка ${auto.total}, средняя ${auto.average}; ` +
-    `жадный выбор дал бы ${auto.greedy.total} при ${auto.greedy.matched} парах`);
+  log.push(`Автоподбор (наибольшая сумма оценок): предложено пар ${auto.proposed.length} из ${countWord(auto.pool.mentees, MENTEES_GENITIVE)} ` +
+    `(мест у наставников ${auto.pool.places}), суммарная оценка ${formatUpTo(auto.total, 4)}, средняя ${formatUpTo(auto.average, 4)}; ` +
+    `подбор по очереди дал бы ${formatUpTo(auto.greedy.total, 4)}, пар: ${auto.greedy.matched}`);
   const example = auto.proposed[0];
   if (example) log.push(`  например, ${example.id}: ${example.mentorName} (${example.mentorId}) → ${example.menteeNames.join(', ')} (${example.menteeIds.join(', ')}), оценка ${example.score}`);
 

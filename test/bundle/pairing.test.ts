@@ -445,8 +445,8 @@ describe('the demo step', () => {
     const addon = loadAddon(createRuntime({ spreadsheet: ss, now: NOW, distDir: path.dirname(file) }), file);
     const log = demoPeopleAndPairs(addon, ss);
     const text = log.join('\n');
-    expect(text).toMatch(/«Список ОО» → «Организации» \(перенос\): 10 организаций/);
-    expect(text).toMatch(/«Педагоги» подключён на месте как список наставников: \d+ наставников/);
+    expect(text).toMatch(/«Список ОО» → «Организации» \(перенос\): 10\u00a0организаций/);
+    expect(text).toMatch(/«Педагоги» подключён на месте как список наставников: \d+\u00a0наставник(а|ов)? /);
     expect(text).toMatch(/Утверждено приказом № 112-о: пар [1-9]\d*, статус «действует»/);
     const pairs = sheetValues(ss, 'Пары');
     expect(pairs.length).toBeGreaterThan(10);
