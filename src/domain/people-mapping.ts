@@ -1,6 +1,7 @@
 // Connecting a list a coordinator already keeps in their own layout: which of its columns holds which field
 // (suggested from the headers, with a confidence, then confirmed by the coordinator), and its rows read through
 // that mapping into text records. Pure: rows arrive as text (dates as ISO or as typed).
+import { phraseStems, stemsMatch } from './ru-stem';
 import { dateMessage, FIELD_TYPES, joinFullName, parseDateText, parseNumberText, parseRoleText, type FieldProblem, type TextRecord } from './people-records';
 
 export interface MappingField {
@@ -36,26 +37,73 @@ export interface MappingSuggestion {
   confidence: number;
 }
 
+/**
+ * A header as compared with labels and synonyms: lower case, «е» for «ё», punctuation as spaces, and letters
+ * abbreviated one by one joined («Ф. И. О.», «ф.и.о», «Ф/И/О» are all «фио»; «Пед.стаж, лет» is «пед стаж лет»).
+ */
 export function normaliseHeaderText(v: string): string {
   return v
     .toLowerCase()
     .replace(/ё/g, 'е')
-    .replace(/[\s\u00a0]+/g, ' ')
-    .replace(/[«»"':*()?]/g, '')
-    .replace(/\.(?=\s|$)/g, '')
-    .trim();
+    .replace(/[^\p{L}\p{N}№]+/gu, ' ')
+    .trim()
+    .replace(/(?<=(?:^| )\p{L}) (?=\p{L}(?: |$))/gu, '');
 }
 
 const HOW_CONFIDENCE: Record<Exclude<MatchHow, 'none'>, number> = { label: 1, synonym: 0.95, prefix: 0.8, contains: 0.6 };
 
+function plainText(v: string): string {
+  return v.toLowerCase().replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, ' ').replace(/[«»"':*()?]/g, '').replace(/\.(?=\s|$)/g, '').trim();
+}
+
+/**
+ * The header is the synonym with words cut short («пед. стаж», «квалиф. категория», «проф. дефициты»): word by word
+ * each is the synonym's word or its first three letters or more, and at least one word is whole, so a run of
+ * fragments alone matches nothing. With `more`, words may follow («пед. стаж, лет»).
+ */
+function abbreviatedAs(header: string, synonym: string, more: boolean): boolean {
+  const hw = header.split(' ');
+  const sw = synonym.split(' ');
+  if (sw.length < 2 || hw.length < sw.length || (!more && hw.length !== sw.length) || (more && hw.length === sw.length)) return false;
+  let whole = 0;
+  for (let i = 0; i < sw.length; i++) {
+    if (hw[i] === sw[i]) whole++;
+    else if (!(hw[i].length >= 3 && sw[i].startsWith(hw[i]))) return false;
+  }
+  return whole > 0 && whole < sw.length;
+}
+
+/** Words typed in capitals in the header: abbreviations («ОУ», «ОО», «ФИО») that may stand anywhere in it. */
+function abbreviations(header: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of header.replace(/ё/g, 'е').replace(/Ё/g, 'Е').split(/[^\p{L}]+/u)) {
+    if (w.length >= 2 && w.length <= 4 && w === w.toUpperCase() && w !== w.toLowerCase()) out.add(w.toLowerCase());
+  }
+  return out;
+}
+
+/** Every content word of a synonym of two or more words found in the header, in any form («согласии» ~ «согласие»). */
+function wordsFound(header: string, synonym: string): boolean {
+  const need = phraseStems(synonym);
+  if (need.length < 2) return false;
+  const have = phraseStems(header);
+  return need.every((n) => have.some((h) => stemsMatch(n.stem, h.stem)));
+}
+
 function headerMatch(header: string, field: MappingField): MatchHow {
   const h = normaliseHeaderText(header);
   if (h === '') return 'none';
-  if (h === normaliseHeaderText(field.label)) return 'label';
-  const syn = field.synonyms ?? [];
-  if (syn.some((s) => h === s)) return 'synonym';
-  if (syn.some((s) => s.length >= 3 && h.startsWith(s))) return 'prefix';
+  // The add-on's own label as written (case and spacing aside); spelled otherwise («Ф.И.О.») it is a synonym.
+  if (plainText(header) === plainText(field.label)) return 'label';
+  const syn = [field.label, ...(field.synonyms ?? [])].map(normaliseHeaderText).filter((x) => x !== '');
+  if (syn.some((s) => h === s || abbreviatedAs(h, s, false))) return 'synonym';
+  if (syn.some((s) => abbreviatedAs(h, s, true))) return 'prefix';
+  // «ФИО (полностью)», «Стаж педагогической работы (лет)»: the synonym and a clarification after it.
+  if (syn.some((s) => s.length >= 3 && (h.startsWith(`${s} `) || (s.length >= 5 && h.startsWith(s))))) return 'prefix';
   if (syn.some((s) => s.length >= 5 && h.includes(s))) return 'contains';
+  const abbr = abbreviations(header);
+  if (syn.some((s) => abbr.has(s))) return 'contains';
+  if (syn.some((s) => wordsFound(h, s))) return 'contains';
   return 'none';
 }
 
@@ -178,6 +226,14 @@ export interface ApplyOptions {
   nameField?: string;
 }
 
+const TOTAL_WORD = /^(итого|всего)(?!\p{L})/iu;
+
+/** A totals line: its first filled cells (after a row number, if any) start with «Итого» or «Всего». */
+function isTotalRow(row: readonly string[]): boolean {
+  const filled = row.map((c) => String(c ?? '').trim()).filter((c) => c !== '');
+  return filled.slice(0, 2).some((c) => TOTAL_WORD.test(c));
+}
+
 /**
  * Read rows through a mapping into text records of `fields`. Dates that read as dates become ISO and numbers
  * stay as typed; a cell that cannot be read is kept as typed and reported. A full name split over surname,
@@ -221,8 +277,18 @@ export function applyMapping<F extends string>(
     if (nameField === 'fullName' && (fields as readonly string[]).includes('fullName') && record['fullName' as F] === '') {
       record['fullName' as F] = joinFullName([cell(row, 'surname'), cell(row, 'firstName'), cell(row, 'patronymic')]);
     }
-    if ((record[nameField as F] ?? '') === '') {
+    const name = record[nameField as F] ?? '';
+    if (name === '') {
       result.unreadable.push({ row: r, text: text(), reason: 'не указано ФИО (наименование)' });
+      continue;
+    }
+    // «Итого: 3 человека» under the list, often with the count where the names stand: reported, not a person.
+    if (isTotalRow(row)) {
+      result.unreadable.push({ row: r, text: text(), reason: 'строка итогов' });
+      continue;
+    }
+    if (!/\p{L}/u.test(name)) {
+      result.unreadable.push({ row: r, text: text(), reason: 'в ФИО (наименовании) нет букв' });
       continue;
     }
     const problems: FieldProblem[] = [];
