@@ -18,7 +18,7 @@ import { signatureRow } from '../../src/domain/roadmap-locate';
 import { repeatsHeaderText, matchHeader } from '../../src/domain/roadmap-header';
 import { splitResponsible } from '../../src/domain/responsible';
 import type { Roadmap, RoadmapActivity } from '../../src/domain/types';
-import { droppedText, sourceLines, textLines } from './roadmap-invariant';
+import { act, allText, droppedText, loadTextFixture, numbers, seq, sourceLines, textLines } from './roadmap-invariant';
 
 const DIR = new URL('../fixtures/roadmaps-holdout/', import.meta.url);
 
@@ -26,33 +26,10 @@ function fixtureText(name: string): string {
   return readFileSync(new URL(name, DIR), 'utf8');
 }
 
-function load(name: string): { r: Roadmap; problems: string[] } {
-  const text = fixtureText(name);
-  const traced = roadmapFromTextTraced(text);
-  return { r: traced.roadmap, problems: droppedText(textLines(text), traced) };
-}
-
-function act(r: Roadmap, number: string): RoadmapActivity {
-  const a = r.activities.find((x) => x.number === number);
-  if (!a) throw new Error(`no activity ${number}: ${r.activities.map((x) => x.number).join(',')}`);
-  return a;
-}
-
-function numbers(r: Roadmap): string[] {
-  return r.activities.map((a) => a.number);
-}
+const load = (name: string) => loadTextFixture(DIR, name);
 
 function placed(r: Roadmap): string[] {
   return r.activities.map((a) => `${a.section}:${a.number}`);
-}
-
-function seq(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => String(i + 1));
-}
-
-/** Every text of an activity, the source cells included: to find a note column's text wherever it is kept. */
-function allText(a: RoadmapActivity): string {
-  return [a.title, a.result, a.document ?? '', a.deadline.text, ...a.responsible, ...Object.values(a.original ?? {})].join(' | ');
 }
 
 function mentions(r: Roadmap, re: RegExp): string[] {

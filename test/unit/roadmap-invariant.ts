@@ -1,7 +1,8 @@
 // Test helper: nothing of the input is dropped silently. Every line with text must be traced to the title,
 // the context, a header, a section, an activity or a warning, and the words of a table line must be found
 // in what it was traced to (so a line traced to an activity but lost on the way still fails).
-import type { TracedRoadmap } from '../../src/domain/roadmap-table';
+import { readFileSync } from 'node:fs';
+import { roadmapFromTextTraced, type TracedRoadmap } from '../../src/domain/roadmap-table';
 import type { Roadmap, RoadmapActivity, RoadmapSection } from '../../src/domain/types';
 import { cleanCellText, hasText } from '../../src/domain/roadmap-text';
 
@@ -99,4 +100,34 @@ export function sourceLines(src: { rows: string[][]; before: string[]; after: st
   const last = src.lineOf.length ? src.lineOf[src.lineOf.length - 1] : src.before.length;
   src.after.forEach((t, i) => out.set(last + 1 + i, [t]));
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared by the fixture tests
+
+/** A text fixture of `dir` parsed, with the words any line lost (must be none). */
+export function loadTextFixture(dir: URL, name: string): { r: Roadmap; problems: string[] } {
+  const text = readFileSync(new URL(name, dir), 'utf8');
+  const traced = roadmapFromTextTraced(text);
+  return { r: traced.roadmap, problems: droppedText(textLines(text), traced) };
+}
+
+export function act(r: Roadmap, number: string): RoadmapActivity {
+  const a = r.activities.find((x) => x.number === number);
+  if (!a) throw new Error(`no activity ${number}: ${r.activities.map((x) => x.number).join(',')}`);
+  return a;
+}
+
+export function numbers(r: Roadmap): string[] {
+  return r.activities.map((a) => a.number);
+}
+
+/** «1», «2», … «n». */
+export function seq(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => String(i + 1));
+}
+
+/** Every text of an activity, the source cells included: to find a note column's text wherever it is kept. */
+export function allText(a: RoadmapActivity): string {
+  return [a.title, a.result, a.document ?? '', a.deadline.text, ...a.responsible, ...Object.values(a.original ?? {})].join(' | ');
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { roadmapFromText, roadmapFromTextTraced } from '../../src/domain/roadmap-table';
 import { layoutToGrid } from '../../src/domain/roadmap-layout';
 import type { Roadmap, RoadmapActivity } from '../../src/domain/types';
-import { droppedText, textLines } from './roadmap-invariant';
+import { act, allText, loadTextFixture, numbers, seq } from './roadmap-invariant';
 
 const DIR = new URL('../fixtures/roadmaps-layout/', import.meta.url);
 
@@ -17,29 +17,7 @@ function fixtureText(name: string): string {
   return readFileSync(new URL(name, DIR), 'utf8');
 }
 
-function load(name: string): { r: Roadmap; problems: string[] } {
-  const text = fixtureText(name);
-  const traced = roadmapFromTextTraced(text);
-  return { r: traced.roadmap, problems: droppedText(textLines(text), traced) };
-}
-
-function act(r: Roadmap, number: string): RoadmapActivity {
-  const a = r.activities.find((x) => x.number === number);
-  if (!a) throw new Error(`no activity ${number}: ${r.activities.map((x) => x.number).join(',')}`);
-  return a;
-}
-
-function numbers(r: Roadmap): string[] {
-  return r.activities.map((a) => a.number);
-}
-
-function seq(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => String(i + 1));
-}
-
-function allText(a: RoadmapActivity): string {
-  return [a.title, a.result, a.document ?? '', a.deadline.text, ...a.responsible, ...Object.values(a.original ?? {})].join(' | ');
-}
+const load = (name: string) => loadTextFixture(DIR, name);
 
 function mentioned(r: Roadmap, re: RegExp): string[] {
   return [
